@@ -1,0 +1,46 @@
+"""Test set-up shared by every test: Chromium for browser tests, a clean cache."""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests need Chromium: skip them visibly without it, or fail when it is required."""
+    if CHROMIUM:
+        return
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        raise pytest.UsageError(
+            "REQUIRE_BROWSER=1 but no Chromium was found on PATH "
+            "(install it with: apt-get install chromium)."
+        )
+    skip = pytest.mark.skip(reason="Chromium not found: install it (apt-get install chromium)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Each test starts with an empty cache (it may be a shared Redis)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
