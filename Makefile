@@ -45,6 +45,7 @@ install-dev: $(VENV)/.installed-dev
 
 run: install
 	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py import_career_data --if-empty
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 

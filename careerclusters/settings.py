@@ -95,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "clusters.context_processors.releases",
             ],
             "builtins": ["django_htmx.templatetags.django_htmx"],
         },

@@ -1,0 +1,1023 @@
+"""Turn the raw O*NET, BLS and Advance CTE files into the catalogue.
+
+Two phases: `read_sources` parses and checks every file into plain Python data (any
+problem raises ImportFileError naming the file, line and problem, before the database is
+touched); `write_catalogue` then applies it in one transaction, changing only rows whose
+values differ, so a second run with the same files changes nothing.
+
+Authored fields (descriptions of frameworks, clusters and pathways) are filled from
+fixtures/authored only while they are empty: counselor edits are never overwritten.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import gzip
+import io
+import re
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from clusters import models as m
+
+DEFAULT_SOURCE = Path(settings.BASE_DIR) / "fixtures" / "data"
+AUTHORED_DIR = Path(settings.BASE_DIR) / "fixtures" / "authored"
+
+ONET_CODE = re.compile(r"^\d\d-\d\d\d\d\.\d\d$")
+SOC_CODE = re.compile(r"^\d\d-\d\d\d\d$")
+CIP_CODE = re.compile(r"^\d\d\.\d\d\d\d$")
+TOP_SKILLS = 8  # skills and knowledge areas kept per occupation, most important first
+BLS_WAGE_CAP = 239_200  # OEWS prints "#" for annual wages at or above this figure
+
+# Bright outlook (our rule, from BLS Employment Projections 2024-34): the occupation is
+# projected to grow at least twice as fast as all occupations together, or it is not
+# shrinking and has at least 10,000 openings a year.
+BRIGHT_GROWTH_FACTOR = 2.0
+BRIGHT_MIN_OPENINGS = 10_000
+
+RIASEC_FIELDS = {
+    "Realistic": "realistic",
+    "Investigative": "investigative",
+    "Artistic": "artistic",
+    "Social": "social",
+    "Enterprising": "enterprising",
+    "Conventional": "conventional",
+}
+HIGH_POINT_LETTERS = {1: "R", 2: "I", 3: "A", 4: "S", 5: "E", 6: "C"}
+
+FRAMEWORKS = {
+    "national-2024": {
+        "name": "National Career Clusters Framework (2024)",
+        "position": 1,
+        "release": "advance-cte",
+        "authored": "national-2024.csv",
+    },
+    "classic-16": {
+        "name": "Classic 16 Career Clusters",
+        "position": 2,
+        "release": "onet-classic",
+        "authored": "classic-16.csv",
+    },
+}
+
+
+class ImportFileError(Exception):
+    """A source file is missing or wrong; says which file, which line and what is wrong."""
+
+    def __init__(self, path: Path | str, problem: str, line: int | None = None):
+        self.path, self.problem, self.line = str(path), problem, line
+        where = f"{self.path}, line {line}" if line else self.path
+        super().__init__(f"{where}: {problem}")
+
+
+# ---------------------------------------------------------------------------------------
+# Reading files
+
+
+@dataclass(frozen=True)
+class Table:
+    path: str  # relative to the source directory; a .gz copy is accepted too
+    columns: tuple[str, ...]
+
+    @property
+    def delimiter(self) -> str:
+        return "," if self.path.endswith(".csv") else "\t"
+
+
+OCCUPATIONS = Table("onet-29.3/Occupation Data.txt", ("O*NET-SOC Code", "Title", "Description"))
+INTERESTS = Table(
+    "onet-29.3/Interests.txt", ("O*NET-SOC Code", "Element Name", "Scale ID", "Data Value")
+)
+JOB_ZONES = Table("onet-29.3/Job Zones.txt", ("O*NET-SOC Code", "Job Zone"))
+JOB_ZONE_REFERENCE = Table(
+    "onet-29.3/Job Zone Reference.txt",
+    ("Job Zone", "Name", "Experience", "Education", "Job Training", "Examples"),
+)
+TASKS = Table("onet-29.3/Task Statements.txt", ("O*NET-SOC Code", "Task ID", "Task", "Task Type"))
+ALTERNATE_TITLES = Table(
+    "onet-29.3/Alternate Titles.txt", ("O*NET-SOC Code", "Alternate Title", "Short Title")
+)
+REPORTED_TITLES = Table(
+    "onet-29.3/Sample of Reported Titles.txt",
+    ("O*NET-SOC Code", "Reported Job Title", "Shown in My Next Move"),
+)
+RELATED = Table(
+    "onet-29.3/Related Occupations.txt",
+    ("O*NET-SOC Code", "Related O*NET-SOC Code", "Relatedness Tier", "Index"),
+)
+SKILLS = Table(
+    "onet-29.3/Skills.txt", ("O*NET-SOC Code", "Element Name", "Scale ID", "Data Value")
+)
+KNOWLEDGE = Table(
+    "onet-29.3/Knowledge.txt", ("O*NET-SOC Code", "Element Name", "Scale ID", "Data Value")
+)
+EDUCATION = Table(
+    "onet-29.3/Education, Training, and Experience.txt",
+    ("O*NET-SOC Code", "Scale ID", "Category", "Data Value"),
+)
+EDUCATION_CATEGORIES = Table(
+    "onet-29.3/Education, Training, and Experience Categories.txt",
+    ("Scale ID", "Category", "Category Description"),
+)
+CTE_SOC = Table(
+    "advance-cte-2024/soc_cluster_subcluster.tsv", ("SOC Code", "Career Cluster", "Sub-Cluster")
+)
+CTE_PATHWAYS = Table(
+    "advance-cte-2024/cluster_subcluster_list.tsv", ("career_cluster", "sub_cluster")
+)
+CTE_SOC_CIP = Table(
+    "advance-cte-2024/full_soc_cip_cluster_naics.tsv",
+    ("Career Cluster", "Sub-Cluster", "SOC Code", "CIP Code (2020)", "CIP Title (2020)"),
+)
+CTE_CIP = Table(
+    "advance-cte-2024/cip_cluster_subcluster.tsv",
+    ("CIP Code (2020)", "CIP Title (2020)", "Career Cluster", "Sub-Cluster"),
+)
+CLASSIC = Table(
+    "onet-career-clusters-classic/All_Career_Clusters.csv",
+    ("Career Cluster", "Career Pathway", "Code"),
+)
+OEWS = Table(
+    "bls-oews-2024/oews_national_may2024.tsv",
+    ("OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "A_PCT10", "A_PCT25", "A_MEDIAN")
+    + ("A_PCT75", "A_PCT90", "H_MEDIAN"),
+)
+PROJECTIONS = Table(
+    "bls-ep-2024-34/ep_table_1_2_2024_34.tsv",
+    (
+        "2024 National Employment Matrix title",
+        "2024 National Employment Matrix code",
+        "Occupation type",
+        "Employment, 2024",
+        "Employment, 2034",
+        "Employment change, percent, 2024–34",
+        "Occupational openings, 2024–34 annual average",
+        "Typical education needed for entry",
+        "Work experience in a related occupation",
+        "Typical on-the-job training needed to attain competency in the occupation",
+    ),
+)
+
+
+def _open_text(path: Path) -> io.TextIOBase:
+    if path.suffix == ".gz":
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", newline="")
+    return open(path, encoding="utf-8", newline="")
+
+
+def locate(source: Path, table: Table) -> Path:
+    for candidate in (source / table.path, source / f"{table.path}.gz"):
+        if candidate.is_file():
+            return candidate
+    raise ImportFileError(source / table.path, "file not found (nor a .gz copy of it)")
+
+
+def read_rows(source: Path, table: Table) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line number, row) for each data row, after checking the header has our columns."""
+    path = locate(source, table)
+    try:
+        with _open_text(path) as handle:
+            reader = csv.reader(handle, delimiter=table.delimiter)
+            header = next(reader, None)
+            if not header:
+                raise ImportFileError(path, "the file is empty", 1)
+            header = [name.strip().lstrip("\ufeff") for name in header]
+            missing = [name for name in table.columns if name not in header]
+            if missing:
+                raise ImportFileError(path, f"missing column(s): {', '.join(missing)}", 1)
+            for row in reader:
+                if not any(cell.strip() for cell in row):
+                    continue
+                if len(row) != len(header):
+                    raise ImportFileError(
+                        path,
+                        f"expected {len(header)} fields but found {len(row)}",
+                        reader.line_num,
+                    )
+                yield reader.line_num, dict(zip(header, (c.strip() for c in row), strict=True))
+    except UnicodeDecodeError as error:
+        raise ImportFileError(path, f"not UTF-8 text ({error.reason})") from None
+    except (OSError, EOFError, csv.Error) as error:
+        raise ImportFileError(path, f"cannot be read: {error}") from None
+
+
+class _Row:
+    """Helpers that turn a cell into a value or raise an error naming file and line."""
+
+    def __init__(self, path: Path | str, line: int, row: dict[str, str]):
+        self.path, self.line, self.row = path, line, row
+
+    def fail(self, problem: str) -> ImportFileError:
+        return ImportFileError(self.path, problem, self.line)
+
+    def text(self, column: str, required: bool = True) -> str:
+        value = self.row[column]
+        if required and not value:
+            raise self.fail(f"{column} is empty")
+        return value
+
+    def code(self, column: str, pattern: re.Pattern = ONET_CODE) -> str:
+        value = self.row[column]
+        if not pattern.match(value):
+            raise self.fail(f"{column} {value!r} is not a valid code")
+        return value
+
+    def number(self, column: str, low: float | None = None, high: float | None = None) -> float:
+        value = self.row[column].replace(",", "")
+        try:
+            number = float(value)
+        except ValueError:
+            raise self.fail(f"{column} {self.row[column]!r} is not a number") from None
+        if (low is not None and number < low) or (high is not None and number > high):
+            raise self.fail(f"{column} {number:g} is outside {low:g}-{high:g}")
+        return number
+
+
+def table_rows(source: Path, table: Table) -> Iterator[_Row]:
+    path = locate(source, table)
+    for line, row in read_rows(source, table):
+        yield _Row(path.relative_to(source) if path.is_relative_to(source) else path, line, row)
+
+
+# ---------------------------------------------------------------------------------------
+# Parsed data
+
+
+@dataclass
+class Catalogue:
+    releases: dict[str, dict] = field(default_factory=dict)
+    job_zones: dict[int, dict] = field(default_factory=dict)
+    occupations: dict[str, dict] = field(default_factory=dict)
+    tasks: dict[str, list[tuple[str, bool, int]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    titles: dict[str, set[tuple[str, str, str, bool]]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
+    related: dict[str, dict[str, tuple[str, int]]] = field(
+        default_factory=lambda: defaultdict(dict)
+    )
+    attributes: dict[str, list[tuple[str, str, float]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    education: dict[str, list[tuple[int, str, float]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    # framework slug -> cluster name -> pathway name -> set of O*NET codes
+    frameworks: dict[str, dict[str, dict[str, set[str]]]] = field(default_factory=dict)
+    programmes: dict[str, str] = field(default_factory=dict)  # CIP code -> title
+    occupation_programmes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    pathway_programmes: dict[tuple[str, str, str], set[str]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
+    average_growth: float = 0.0
+    national_names: tuple = ()
+
+
+def read_sources(source: Path, progress: Callable[[str], None] = lambda _: None) -> Catalogue:
+    """Parse and check every file; raise ImportFileError on the first problem."""
+    source = Path(source)
+    if not source.is_dir():
+        raise ImportFileError(source, "not a directory")
+    data = Catalogue()
+    steps = [
+        ("releases", _read_releases),
+        ("O*NET occupations", _read_occupations),
+        ("interest profiles", _read_interests),
+        ("job zones", _read_job_zones),
+        ("tasks", _read_tasks),
+        ("other titles", _read_titles),
+        ("related occupations", _read_related),
+        ("skills and knowledge", _read_attributes),
+        ("education levels", _read_education),
+        ("BLS wages", _read_wages),
+        ("BLS projections", _read_projections),
+        ("2024 framework", _read_national_framework),
+        ("classic framework", _read_classic_framework),
+        ("programmes of study", _read_programmes),
+    ]
+    for label, step in steps:
+        started = time.perf_counter()
+        step(source, data)
+        progress(f"  read {label} ({time.perf_counter() - started:.1f}s)")
+    return data
+
+
+def _read_releases(source: Path, data: Catalogue) -> None:
+    readme = locate(source, Table("onet-29.3/Read Me.txt", ()))
+    with _open_text(readme) as handle:
+        lines = [line.strip() for line in handle.read().splitlines() if line.strip()]
+    match = re.match(r"O\*NET ([\d.]+) Database", lines[0] if lines else "")
+    date_match = re.match(r"(\w+) (\d{4}) Release", lines[1] if len(lines) > 1 else "")
+    if not match or not date_match:
+        raise ImportFileError(
+            readme, "first lines should read 'O*NET N Database' and 'Month YYYY Release'"
+        )
+    try:
+        onet_date = datetime.datetime.strptime(" ".join(date_match.groups()), "%B %Y").date()
+    except ValueError:
+        raise ImportFileError(readme, "release month is not a month name", 2) from None
+    version = match.group(1)
+    data.releases = {
+        "onet": {
+            "name": "O*NET Database",
+            "version": version,
+            "published": onet_date,
+            "publisher": (
+                "U.S. Department of Labor, Employment and Training Administration (USDOL/ETA)"
+            ),
+            "licence": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+            "url": "https://www.onetcenter.org/database.html",
+            "attribution": (
+                f"This site includes information from the O*NET {version} Database by the U.S. "
+                "Department of Labor, Employment and Training Administration (USDOL/ETA), used "
+                "under the CC BY 4.0 licence. O*NET® is a trademark of USDOL/ETA. We have "
+                "modified some of the information (for example, ranking and summarising it); "
+                "USDOL/ETA has not approved, endorsed, or tested these modifications."
+            ),
+        },
+        "onet-classic": {
+            "name": "O*NET OnLine Career Clusters",
+            "version": "16 clusters",
+            "published": onet_date,
+            "publisher": "USDOL/ETA (O*NET OnLine)",
+            "licence": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+            "url": "https://www.onetonline.org/find/career",
+            "attribution": (
+                "The classic 16-cluster framework, as O*NET OnLine maps occupations to Career "
+                "Clusters and Career Pathways (USDOL/ETA, CC BY 4.0)."
+            ),
+        },
+        "advance-cte": {
+            "name": "National Career Clusters Framework crosswalks",
+            "version": "2024 framework, September 2025 edition",
+            "published": datetime.date(2025, 9, 1),
+            "publisher": "Advance CTE",
+            "licence": "Published by Advance CTE for public use",
+            "url": "https://careertech.org/career-clusters/",
+            "attribution": (
+                "Career Cluster and sub-cluster names and the SOC and CIP crosswalks come from "
+                "Advance CTE's modernised National Career Clusters Framework (2024)."
+            ),
+        },
+        "bls-oews": {
+            "name": "Occupational Employment and Wage Statistics",
+            "version": "May 2024",
+            "published": datetime.date(2025, 4, 2),
+            "publisher": "U.S. Bureau of Labor Statistics",
+            "licence": "Public domain (U.S. government work)",
+            "url": "https://www.bls.gov/oes/",
+            "attribution": (
+                "Wages: U.S. Bureau of Labor Statistics, OEWS national estimates, May 2024."
+            ),
+        },
+        "bls-ep": {
+            "name": "Employment Projections",
+            "version": "2024–34",
+            "published": datetime.date(2025, 8, 28),
+            "publisher": "U.S. Bureau of Labor Statistics",
+            "licence": "Public domain (U.S. government work)",
+            "url": "https://www.bls.gov/emp/",
+            "attribution": (
+                "Outlook and typical entry education: U.S. Bureau of Labor Statistics, "
+                "Employment Projections 2024–34."
+            ),
+        },
+    }
+
+
+def _read_occupations(source: Path, data: Catalogue) -> None:
+    for row in table_rows(source, OCCUPATIONS):
+        code = row.code("O*NET-SOC Code")
+        if code in data.occupations:
+            raise row.fail(f"occupation {code} appears twice")
+        data.occupations[code] = {
+            "title": row.text("Title"),
+            "description": row.text("Description"),
+            "interests": {},
+            "high_points": {},
+        }
+    if not data.occupations:
+        raise ImportFileError(OCCUPATIONS.path, "no occupations in the file")
+
+
+def _known(row: _Row, data: Catalogue, column: str = "O*NET-SOC Code") -> str:
+    code = row.code(column)
+    if code not in data.occupations:
+        raise row.fail(f"{column} {code} is not in {OCCUPATIONS.path}")
+    return code
+
+
+def _read_interests(source: Path, data: Catalogue) -> None:
+    for row in table_rows(source, INTERESTS):
+        occupation = data.occupations[_known(row, data)]
+        scale, element = row.text("Scale ID"), row.text("Element Name")
+        if scale == "OI":
+            if element not in RIASEC_FIELDS:
+                raise row.fail(f"unknown interest area {element!r}")
+            occupation["interests"][RIASEC_FIELDS[element]] = row.number("Data Value", 1, 7)
+        elif scale == "IH":
+            occupation["high_points"][element] = int(row.number("Data Value", 0, 6))
+
+
+def _read_job_zones(source: Path, data: Catalogue) -> None:
+    for row in table_rows(source, JOB_ZONE_REFERENCE):
+        number = int(row.number("Job Zone", 1, 5))
+        data.job_zones[number] = {
+            "name": row.text("Name"),
+            "education": row.text("Education"),
+            "experience": row.text("Experience"),
+            "training": row.text("Job Training"),
+            "examples": row.text("Examples"),
+        }
+    for row in table_rows(source, JOB_ZONES):
+        zone = int(row.number("Job Zone", 1, 5))
+        if zone not in data.job_zones:
+            raise row.fail(f"job zone {zone} is not in {JOB_ZONE_REFERENCE.path}")
+        data.occupations[_known(row, data)]["job_zone_id"] = zone
+
+
+def _read_tasks(source: Path, data: Catalogue) -> None:
+    for row in table_rows(source, TASKS):
+        code = _known(row, data)
+        kind = row.text("Task Type", required=False)
+        if kind not in {"Core", "Supplemental", ""}:
+            raise row.fail(f"Task Type {kind!r} should be Core, Supplemental or empty")
+        data.tasks[code].append((row.text("Task"), kind != "Supplemental", len(data.tasks[code])))
+
+
+def _read_titles(source: Path, data: Catalogue) -> None:
+    for row in table_rows(source, ALTERNATE_TITLES):
+        title = row.text("Alternate Title")[:300]
+        short = row.text("Short Title", required=False)[:100]
+        data.titles[_known(row, data)].add((title, short, m.OtherTitle.ALTERNATE, False))
+    for row in table_rows(source, REPORTED_TITLES):
+        shown = row.text("Shown in My Next Move")
+        if shown not in {"Y", "N"}:
+            raise row.fail(f"Shown in My Next Move should be Y or N, not {shown!r}")
+        title = row.text("Reported Job Title")[:300]
+        data.titles[_known(row, data)].add((title, "", m.OtherTitle.REPORTED, shown == "Y"))
+
+
+def _read_related(source: Path, data: Catalogue) -> None:
+    for row in table_rows(source, RELATED):
+        code, other = _known(row, data), _known(row, data, "Related O*NET-SOC Code")
+        data.related[code][other] = (row.text("Relatedness Tier"), int(row.number("Index", 1)))
+
+
+def _read_attributes(source: Path, data: Catalogue) -> None:
+    for table, kind in ((SKILLS, m.Attribute.SKILL), (KNOWLEDGE, m.Attribute.KNOWLEDGE)):
+        found: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
+        for row in table_rows(source, table):
+            if row.text("Scale ID") == "IM":
+                found[_known(row, data)].append(
+                    (kind, row.text("Element Name"), row.number("Data Value", 1, 5))
+                )
+        for code, items in found.items():
+            items.sort(key=lambda item: (-item[2], item[1]))
+            data.attributes[code].extend(items[:TOP_SKILLS])
+
+
+def _read_education(source: Path, data: Catalogue) -> None:
+    labels = {}
+    for row in table_rows(source, EDUCATION_CATEGORIES):
+        if row.text("Scale ID") == "RL":
+            labels[int(row.number("Category", 1, 12))] = row.text("Category Description")
+    for row in table_rows(source, EDUCATION):
+        if row.text("Scale ID") != "RL":
+            continue
+        category = int(row.number("Category", 1, 12))
+        if category not in labels:
+            raise row.fail(f"education category {category} has no description")
+        percent = row.number("Data Value", 0, 100)
+        data.education[_known(row, data)].append((category, labels[category], percent))
+
+
+def _wage(row: _Row, column: str) -> tuple[int | None, bool]:
+    """(annual wage, top-coded?) from an OEWS cell: '#' is at the cap, '*' is not published."""
+    value = row.row[column]
+    if value == "#":
+        return BLS_WAGE_CAP, True
+    if value in {"*", "**", ""}:
+        return None, False
+    return int(row.number(column, 0)), False
+
+
+def _bls_rows(
+    source: Path, table: Table, code_column: str, detailed: Callable[[_Row], bool]
+) -> dict[str, _Row]:
+    rows: dict[str, _Row] = {}
+    for row in table_rows(source, table):
+        code = row.code(code_column, SOC_CODE)
+        earlier = rows.get(code)
+        # BLS repeats a code as broad and detailed when a group has one occupation.
+        if earlier is not None and detailed(earlier) and detailed(row):
+            raise row.fail(f"{code} appears twice as a single occupation")
+        if earlier is None or detailed(row):
+            rows[code] = row
+    return rows
+
+
+def _bls_match(code: str, rows: dict[str, _Row], detailed: Callable[[_Row], bool]) -> _Row | None:
+    """The BLS row for an O*NET code: its own SOC code, else the broad group BLS publishes."""
+    soc = code[:7]
+    own = rows.get(soc)
+    if own is not None and detailed(own):
+        return own
+    return rows.get(soc[:6] + "0")
+
+
+def _read_wages(source: Path, data: Catalogue) -> None:
+    def detailed(row: _Row) -> bool:
+        return row.row["O_GROUP"] == "detailed"
+
+    rows = _bls_rows(source, OEWS, "OCC_CODE", detailed)
+    for code, occupation in data.occupations.items():
+        row = _bls_match(code, rows, detailed)
+        if row is None:
+            continue
+        top_coded = False
+        for column, key in (
+            ("A_PCT10", "wage_p10"),
+            ("A_PCT25", "wage_p25"),
+            ("A_MEDIAN", "wage_median"),
+            ("A_PCT75", "wage_p75"),
+            ("A_PCT90", "wage_p90"),
+        ):
+            occupation[key], capped = _wage(row, column)
+            top_coded |= capped
+        occupation["wage_top_coded"] = top_coded
+        occupation["hourly_only"] = occupation["wage_median"] is None and row.row[
+            "H_MEDIAN"
+        ] not in {"*", "", "#"}
+        occupation["bls_code"] = row.row["OCC_CODE"]
+        occupation["bls_title"] = row.row["OCC_TITLE"]
+
+
+def _read_projections(source: Path, data: Catalogue) -> None:
+    def line_item(row: _Row) -> bool:
+        return row.row["Occupation type"] == "Line item"
+
+    code_column = "2024 National Employment Matrix code"
+    rows = _bls_rows(source, PROJECTIONS, code_column, line_item)
+    total = rows.get("00-0000")
+    if total is None:
+        raise ImportFileError(PROJECTIONS.path, "no 00-0000 'Total, all occupations' row")
+    data.average_growth = total.number("Employment change, percent, 2024–34")
+    for code, occupation in data.occupations.items():
+        row = _bls_match(code, rows, line_item)
+        if row is None:
+            continue
+        growth = row.number("Employment change, percent, 2024–34", -100, 1000)
+        openings = round(row.number("Occupational openings, 2024–34 annual average", 0) * 1000)
+        occupation.update(
+            employment_2024=round(row.number("Employment, 2024", 0) * 1000),
+            employment_2034=round(row.number("Employment, 2034", 0) * 1000),
+            employment_change_pct=growth,
+            annual_openings=openings,
+            bright_outlook=is_bright_outlook(
+                growth=growth, openings=openings, average_growth=data.average_growth
+            ),
+            entry_education=_dash_to_blank(row.row["Typical education needed for entry"]),
+            work_experience=_dash_to_blank(row.row["Work experience in a related occupation"]),
+            job_training=_dash_to_blank(
+                row.row[
+                    "Typical on-the-job training needed to attain competency in the occupation"
+                ]
+            ),
+        )
+        occupation.setdefault("bls_code", row.row[code_column])
+        occupation.setdefault("bls_title", row.row["2024 National Employment Matrix title"])
+
+
+def is_bright_outlook(*, growth: float, openings: int, average_growth: float) -> bool:
+    """Our documented rule; see BRIGHT_GROWTH_FACTOR and BRIGHT_MIN_OPENINGS above."""
+    fast = growth >= BRIGHT_GROWTH_FACTOR * average_growth
+    many_openings = growth >= 0 and openings >= BRIGHT_MIN_OPENINGS
+    return fast or many_openings
+
+
+def _dash_to_blank(value: str) -> str:
+    return "" if value in {"—", "-", "–"} else value
+
+
+def soc_to_onet(soc: str, data: Catalogue) -> list[str]:
+    """O*NET codes under a 6-digit SOC code, or under a BLS broad group such as 13-1020."""
+    exact = [code for code in data.occupations if code[:7] == soc]
+    if exact or not soc.endswith("0"):
+        return exact
+    return [code for code in data.occupations if code[:6] == soc[:6]]
+
+
+class _CanonicalNames:
+    """Maps each spelling of a sub-cluster to one canonical name (the data has 'water systems')."""
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[str, str], str] = {}
+
+    def add(self, cluster: str, name: str) -> None:
+        key = (cluster.casefold(), name.casefold())
+        current = self.names.get(key)
+        # Prefer the spelling with capitals: "Water Systems" over "water systems".
+        if current is None or (current.islower() and not name.islower()):
+            self.names[key] = name
+
+    def get(self, row: _Row, cluster: str, name: str) -> str:
+        try:
+            return self.names[(cluster.casefold(), name.casefold())]
+        except KeyError:
+            raise row.fail(
+                f"sub-cluster {cluster} / {name} is not in {CTE_PATHWAYS.path}"
+            ) from None
+
+
+def _read_national_framework(source: Path, data: Catalogue) -> None:
+    names = _CanonicalNames()
+    clusters: dict[str, dict[str, set[str]]] = {}
+    for row in table_rows(source, CTE_PATHWAYS):
+        names.add(row.text("career_cluster"), row.text("sub_cluster"))
+    canonical_cluster: dict[str, str] = {}
+    for row in table_rows(source, CTE_PATHWAYS):
+        cluster = row.text("career_cluster")
+        canonical_cluster[cluster.casefold()] = cluster
+        pathway = names.get(row, cluster, row.text("sub_cluster"))
+        clusters.setdefault(cluster, {}).setdefault(pathway, set())
+    for row in table_rows(source, CTE_SOC):
+        cluster = canonical_cluster.get(row.text("Career Cluster").casefold())
+        if cluster is None:
+            raise row.fail(f"cluster {row.text('Career Cluster')!r} is not in {CTE_PATHWAYS.path}")
+        pathway = names.get(row, cluster, row.text("Sub-Cluster"))
+        soc = row.code("SOC Code", SOC_CODE)
+        clusters[cluster][pathway].update(soc_to_onet(soc, data))
+    data.frameworks["national-2024"] = clusters
+    data.national_names = (names, canonical_cluster)  # reused by _read_programmes
+
+
+def _read_classic_framework(source: Path, data: Catalogue) -> None:
+    clusters: dict[str, dict[str, set[str]]] = {}
+    for row in table_rows(source, CLASSIC):
+        code = _known(row, data, "Code")
+        cluster_names = row.text("Career Cluster").split("; ")
+        pathway_names = row.text("Career Pathway").split("; ")
+        if len(cluster_names) != len(pathway_names):
+            raise row.fail("Career Cluster and Career Pathway list different numbers of names")
+        for cluster, pathway in zip(cluster_names, pathway_names, strict=True):
+            clusters.setdefault(cluster, {}).setdefault(pathway, set()).add(code)
+    data.frameworks["classic-16"] = clusters
+
+
+def _read_programmes(source: Path, data: Catalogue) -> None:
+    names, canonical_cluster = data.national_names
+
+    def pathway_key(row: _Row) -> tuple[str, str, str]:
+        cluster = canonical_cluster.get(row.text("Career Cluster").casefold())
+        if cluster is None:
+            raise row.fail(f"cluster {row.text('Career Cluster')!r} is not in {CTE_PATHWAYS.path}")
+        return ("national-2024", cluster, names.get(row, cluster, row.text("Sub-Cluster")))
+
+    def programme(row: _Row) -> str:
+        cip = row.code("CIP Code (2020)", CIP_CODE)
+        data.programmes.setdefault(cip, row.text("CIP Title (2020)").rstrip(". "))
+        return cip
+
+    for row in table_rows(source, CTE_CIP):
+        data.pathway_programmes[pathway_key(row)].add(programme(row))
+    for row in table_rows(source, CTE_SOC_CIP):
+        if not row.row["SOC Code"]:
+            continue  # the blank separator row under each cluster heading
+        cip = programme(row)
+        for code in soc_to_onet(row.code("SOC Code", SOC_CODE), data):
+            data.occupation_programmes[code].add(cip)
+
+
+# ---------------------------------------------------------------------------------------
+# Writing
+
+
+@dataclass
+class Summary:
+    created: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    updated: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    deleted: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    @property
+    def changed(self) -> bool:
+        return (
+            any(self.created.values()) or any(self.updated.values()) or any(self.deleted.values())
+        )
+
+    def lines(self) -> list[str]:
+        names = sorted(set(self.created) | set(self.updated) | set(self.deleted))
+        return [
+            f"  {name}: {self.created[name]} created, {self.updated[name]} updated, "
+            f"{self.deleted[name]} removed"
+            for name in names
+            if self.created[name] or self.updated[name] or self.deleted[name]
+        ]
+
+
+def import_catalogue(
+    *, source: Path = DEFAULT_SOURCE, progress: Callable[[str], None] = lambda _: None
+) -> Summary:
+    """Read every file, then write it all in one transaction. Returns what changed."""
+    started = time.perf_counter()
+    progress(f"Reading {source}")
+    data = read_sources(source, progress)
+    progress(f"Writing to the database ({time.perf_counter() - started:.1f}s)")
+    summary = write_catalogue(data, progress)
+    progress(f"Done in {time.perf_counter() - started:.1f}s")
+    return summary
+
+
+def _authored_descriptions(filename: str) -> dict[tuple[str, str], str]:
+    path = AUTHORED_DIR / filename
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        return {(r["cluster"], r["pathway"]): r["description"] for r in csv.DictReader(handle)}
+
+
+OCCUPATION_FIELDS = [
+    "title", "description", "release_id", *RIASEC_FIELDS.values(), "interest_code",
+    "job_zone_id", "bls_code", "bls_title", "entry_education", "work_experience",
+    "job_training", "wage_p10", "wage_p25", "wage_median", "wage_p75", "wage_p90",
+    "wage_top_coded", "hourly_only", "employment_2024", "employment_2034",
+    "employment_change_pct", "annual_openings", "bright_outlook", "search_titles", "search_body",
+]  # fmt: skip
+
+
+@transaction.atomic
+def write_catalogue(data: Catalogue, progress: Callable[[str], None] = lambda _: None) -> Summary:
+    summary = Summary()
+    releases = {}
+    for key, values in data.releases.items():
+        release, created = m.DataRelease.objects.get_or_create(key=key, defaults=values)
+        if not created and _assign(release, values):
+            release.save()
+            summary.updated["releases"] += 1
+        summary.created["releases"] += created
+        releases[key] = release
+
+    for number, values in data.job_zones.items():
+        zone, created = m.JobZone.objects.get_or_create(number=number, defaults=values)
+        if not created and _assign(zone, values):
+            zone.save()
+            summary.updated["job zones"] += 1
+        summary.created["job zones"] += created
+
+    codes = _write_occupations(data, releases["onet"], summary)
+    progress(f"  occupations: {len(codes)}")
+    _sync_children(data, codes, summary)
+    progress("  tasks, titles, related occupations, skills, education")
+    _write_frameworks(data, releases, codes, summary)
+    progress("  frameworks, clusters, pathways, programmes of study")
+    if summary.changed:
+        m.DataRelease.objects.filter(pk__in=[r.pk for r in releases.values()]).update(
+            imported_at=timezone.now()
+        )
+    return summary
+
+
+def _assign(instance, values: dict) -> bool:
+    changed = False
+    for name, value in values.items():
+        if getattr(instance, name) != value:
+            setattr(instance, name, value)
+            changed = True
+    return changed
+
+
+def _occupation_values(code: str, raw: dict, data: Catalogue, release_id: int) -> dict:
+    high = [
+        raw["high_points"].get(f"{n} Interest High-Point", 0) for n in ("First", "Second", "Third")
+    ]
+    titles = sorted(
+        {
+            raw["title"],
+            *(t[0] for t in data.titles[code]),
+            *(t[1] for t in data.titles[code] if t[1]),
+        }
+    )
+    values = {
+        "title": raw["title"],
+        "description": raw["description"],
+        "release_id": release_id,
+        **{name: raw["interests"].get(name) for name in RIASEC_FIELDS.values()},
+        "interest_code": "".join(HIGH_POINT_LETTERS[h] for h in high if h),
+        "job_zone_id": raw.get("job_zone_id"),
+        "search_titles": "\n".join(t.lower() for t in titles),
+        "search_body": "\n".join(
+            [raw["description"].lower(), *(t[0].lower() for t in data.tasks[code])]
+        ),
+    }
+    for name in OCCUPATION_FIELDS:
+        if name not in values:
+            default = (
+                False if name in {"wage_top_coded", "hourly_only", "bright_outlook"} else None
+            )
+            values[name] = raw.get(name, "" if name in _TEXT_FIELDS else default)
+    return values
+
+
+_TEXT_FIELDS = {"bls_code", "bls_title", "entry_education", "work_experience", "job_training"}
+
+
+def _write_occupations(
+    data: Catalogue, release: m.DataRelease, summary: Summary
+) -> dict[str, int]:
+    existing = {o.code: o for o in m.Occupation.objects.all()}
+    to_create, to_update = [], []
+    for code, raw in data.occupations.items():
+        values = _occupation_values(code, raw, data, release.pk)
+        occupation = existing.get(code)
+        if occupation is None:
+            to_create.append(m.Occupation(code=code, **values))
+        elif _assign(occupation, values):
+            to_update.append(occupation)
+    m.Occupation.objects.bulk_create(to_create, batch_size=500)
+    m.Occupation.objects.bulk_update(to_update, OCCUPATION_FIELDS, batch_size=500)
+    summary.created["occupations"] += len(to_create)
+    summary.updated["occupations"] += len(to_update)
+    # Occupations O*NET dropped stay (counselors may link to them); they are reported.
+    return dict(m.Occupation.objects.values_list("code", "pk"))
+
+
+def sync_rows(
+    model, fields: list[str], wanted: Iterable[tuple], summary: Summary, label: str, scope=None
+) -> None:
+    """Make `model` hold exactly the `wanted` rows (tuples of `fields`); touch only differences."""
+    queryset = model.objects.all() if scope is None else model.objects.filter(**scope)
+    existing: dict[tuple, list[int]] = defaultdict(list)
+    for pk, *values in queryset.values_list("pk", *fields).iterator(chunk_size=5000):
+        existing[tuple(values)].append(pk)
+    wanted = set(wanted)
+    stale = [pk for values, pks in existing.items() if values not in wanted for pk in pks]
+    stale += [pk for pks in existing.values() for pk in pks[1:]]  # duplicates
+    new = [model(**dict(zip(fields, values, strict=True))) for values in wanted - existing.keys()]
+    for start in range(0, len(stale), 900):
+        model.objects.filter(pk__in=stale[start : start + 900]).delete()
+    model.objects.bulk_create(new, batch_size=2000)
+    summary.created[label] += len(new)
+    summary.deleted[label] += len(stale)
+
+
+def _sync_children(data: Catalogue, codes: dict[str, int], summary: Summary) -> None:
+    sync_rows(
+        m.Task,
+        ["occupation_id", "text", "is_core", "position"],
+        (
+            (codes[c], text, core, pos)
+            for c, tasks in data.tasks.items()
+            for text, core, pos in tasks
+        ),
+        summary,
+        "tasks",
+    )
+    sync_rows(
+        m.OtherTitle,
+        ["occupation_id", "title", "short_title", "kind", "featured"],
+        ((codes[c], *t) for c, titles in data.titles.items() for t in titles),
+        summary,
+        "other titles",
+    )
+    sync_rows(
+        m.RelatedOccupation,
+        ["occupation_id", "related_id", "tier", "rank"],
+        (
+            (codes[c], codes[other], tier, rank)
+            for c, related in data.related.items()
+            for other, (tier, rank) in related.items()
+        ),
+        summary,
+        "related occupations",
+    )
+    sync_rows(
+        m.Attribute,
+        ["occupation_id", "kind", "name", "importance"],
+        ((codes[c], *a) for c, attributes in data.attributes.items() for a in attributes),
+        summary,
+        "skills and knowledge",
+    )
+    sync_rows(
+        m.EducationShare,
+        ["occupation_id", "category", "label", "percent"],
+        ((codes[c], *e) for c, shares in data.education.items() for e in shares),
+        summary,
+        "education shares",
+    )
+
+
+def _unique_slug(name: str, taken: set[str], suffix: str) -> str:
+    slug = slugify(name.replace("&", " ").replace("/", " "))[:50]
+    if slug in taken:
+        slug = f"{slug}-{suffix}"[:50]
+    return slug
+
+
+def _write_frameworks(
+    data: Catalogue, releases: dict, codes: dict[str, int], summary: Summary
+) -> None:
+    pathway_ids: dict[tuple[str, str, str], int] = {}
+    taken_slugs = set(m.Cluster.objects.values_list("slug", flat=True))
+    has_default = m.Framework.objects.filter(is_default=True).exists()
+    for slug, spec in FRAMEWORKS.items():
+        authored = _authored_descriptions(spec["authored"])
+        framework, created = m.Framework.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": spec["name"],
+                "position": spec["position"],
+                "release": releases[spec["release"]],
+                "is_default": slug == "national-2024" and not has_default,
+            },
+        )
+        summary.created["frameworks"] += created
+        existing_clusters = {c.name: c for c in framework.clusters.all()}
+        for cluster_name, pathways in data.frameworks[slug].items():
+            cluster = existing_clusters.get(cluster_name)
+            if cluster is None:
+                cluster_slug = _unique_slug(cluster_name, taken_slugs, slug)
+                taken_slugs.add(cluster_slug)
+                cluster = m.Cluster.objects.create(
+                    framework=framework, slug=cluster_slug, name=cluster_name
+                )
+                summary.created["clusters"] += 1
+            if not cluster.description and authored.get((cluster_name, "")):
+                cluster.description = authored[(cluster_name, "")]
+                cluster.save(update_fields=["description"])
+            existing_pathways = {p.name: p for p in cluster.pathways.all()}
+            pathway_slugs = {p.slug for p in existing_pathways.values()}
+            for pathway_name in pathways:
+                pathway = existing_pathways.get(pathway_name)
+                if pathway is None:
+                    pathway_slug = _unique_slug(pathway_name, pathway_slugs, "2")
+                    pathway_slugs.add(pathway_slug)
+                    pathway = m.Pathway.objects.create(
+                        cluster=cluster, slug=pathway_slug, name=pathway_name
+                    )
+                    summary.created["pathways"] += 1
+                if not pathway.description and authored.get((cluster_name, pathway_name)):
+                    pathway.description = authored[(cluster_name, pathway_name)]
+                    pathway.save(update_fields=["description"])
+                pathway_ids[(slug, cluster_name, pathway_name)] = pathway.pk
+
+    sync_rows(
+        m.PathwayOccupation,
+        ["pathway_id", "occupation_id"],
+        (
+            (pathway_ids[(fw, cluster, pathway)], codes[code])
+            for fw, clusters in data.frameworks.items()
+            for cluster, pathways in clusters.items()
+            for pathway, members in pathways.items()
+            for code in members
+        ),
+        summary,
+        "occupations in pathways",
+    )
+    existing = {p.cip_code: p for p in m.Programme.objects.all()}
+    new = [
+        m.Programme(cip_code=cip, title=t)
+        for cip, t in data.programmes.items()
+        if cip not in existing
+    ]
+    changed = [
+        p
+        for cip, p in existing.items()
+        if cip in data.programmes and _assign(p, {"title": data.programmes[cip]})
+    ]
+    m.Programme.objects.bulk_create(new)
+    m.Programme.objects.bulk_update(changed, ["title"])
+    summary.created["programmes of study"] += len(new)
+    summary.updated["programmes of study"] += len(changed)
+    programme_ids = dict(m.Programme.objects.values_list("cip_code", "pk"))
+    sync_rows(
+        m.Occupation.programmes.through,
+        ["occupation_id", "programme_id"],
+        (
+            (codes[c], programme_ids[cip])
+            for c, cips in data.occupation_programmes.items()
+            for cip in cips
+        ),
+        summary,
+        "occupation programmes",
+    )
+    sync_rows(
+        m.Pathway.programmes.through,
+        ["pathway_id", "programme_id"],
+        (
+            (pathway_ids[key], programme_ids[cip])
+            for key, cips in data.pathway_programmes.items()
+            for cip in cips
+        ),
+        summary,
+        "pathway programmes",
+    )

@@ -1,0 +1,54 @@
+"""The real data set in fixtures/data imports with the counts the product relies on."""
+
+import pytest
+
+from clusters import models as m
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
+
+
+@pytest.fixture(autouse=True)
+def _catalogue(shipped_catalogue, db):
+    return None
+
+
+def test_occupations_with_interests_job_zones_and_wages():
+    occupations = m.Occupation.objects
+    assert occupations.count() == 1016
+    assert occupations.exclude(realistic=None).exclude(job_zone=None).count() >= 900
+    assert occupations.exclude(wage_median=None).count() >= 800
+    assert occupations.exclude(annual_openings=None).count() >= 800
+
+
+def test_frameworks_clusters_and_pathways():
+    assert m.Cluster.objects.filter(framework__slug="national-2024").count() == 14
+    assert m.Cluster.objects.filter(framework__slug="classic-16").count() == 16
+    assert m.Pathway.objects.filter(cluster__framework__slug="national-2024").count() >= 70
+    assert m.Pathway.objects.filter(cluster__framework__slug="classic-16").count() == 73
+    assert m.Framework.objects.get(is_default=True).slug == "national-2024"
+
+
+def test_every_cluster_and_pathway_has_an_authored_description():
+    assert not m.Cluster.objects.filter(description="").exists()
+    assert not m.Pathway.objects.filter(description="").exists()
+
+
+def test_known_occupation_is_complete():
+    nurse = m.Occupation.objects.get(code="29-1141.00")
+    assert nurse.title == "Registered Nurses"
+    assert nurse.job_zone_id == 4
+    assert nurse.wage_median == 93600
+    assert nurse.tasks.filter(is_core=True).count() >= 10
+    assert nurse.titles.filter(title__iexact="RN").exists() or "rn" in nurse.search_titles
+    assert nurse.programmes.filter(cip_code="51.3801").exists()
+    assert {p.cluster.framework.slug for p in nurse.pathways.select_related("cluster__framework")} == {
+        "national-2024",
+        "classic-16",
+    }
+
+
+def test_every_imported_record_points_to_its_release():
+    assert set(m.DataRelease.objects.values_list("key", flat=True)) == {
+        "onet", "onet-classic", "advance-cte", "bls-oews", "bls-ep",
+    }  # fmt: skip
+    assert not m.Occupation.objects.exclude(release__key="onet").exists()
