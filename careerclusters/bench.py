@@ -1,4 +1,4 @@
-"""`make bench`: load-test the production server on PostgreSQL, then print search and matching figures.
+"""`make bench`: load-test the production server, then print search and matching figures.
 
 Steps: prepare a PostgreSQL database with the full data set (BENCH_DATABASE_URL, created if
 missing), start Granian with production settings, drive each key page with wrk from a separate
@@ -78,7 +78,8 @@ def manage(env: dict[str, str], *args: str) -> str:
 
 def bench_urls(env: dict[str, str]) -> dict[str, str]:
     """Key pages, with a real quiz page and results page made through the app's own functions."""
-    out = manage(env, "shell", "-c", "from careerclusters.bench_data import print_urls; print_urls()")
+    code = "from careerclusters.bench_data import print_urls; print_urls()"
+    out = manage(env, "shell", "-c", code)
     return dict(line.split("\t", 1) for line in out.splitlines() if "\t" in line)
 
 

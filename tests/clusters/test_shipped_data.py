@@ -41,7 +41,9 @@ def test_known_occupation_is_complete():
     assert nurse.tasks.filter(is_core=True).count() >= 10
     assert nurse.titles.filter(title__iexact="RN").exists() or "rn" in nurse.search_titles
     assert nurse.programmes.filter(cip_code="51.3801").exists()
-    assert {p.cluster.framework.slug for p in nurse.pathways.select_related("cluster__framework")} == {
+    assert {
+        p.cluster.framework.slug for p in nurse.pathways.select_related("cluster__framework")
+    } == {
         "national-2024",
         "classic-16",
     }
