@@ -40,10 +40,15 @@ def bump_content_version() -> int:
 def bump_content_version_on_commit(using: str = DEFAULT_DB_ALIAS) -> None:
     """Bump once when the current transaction commits (at once outside a transaction)."""
     connection = connections[using]
-    if connection.in_atomic_block and any(
-        func is bump_content_version for _, func, _ in connection.run_on_commit
-    ):
-        return
+    if connection.in_atomic_block:
+        # Already scheduled in this savepoint or one around it? Then that one runs whenever
+        # this change is committed (a rollback that drops it drops this change too).
+        active = set(connection.savepoint_ids)
+        if any(
+            func is bump_content_version and sids <= active
+            for sids, func, _robust in connection.run_on_commit
+        ):
+            return
     transaction.on_commit(bump_content_version, using=using)
 
 

@@ -56,12 +56,16 @@ def counselor_permission_codenames() -> set[tuple[str, str]]:
     }
 
 
-def sync_counselor_group(*, apps=global_apps, using: str = "default"):
+def sync_counselor_group(*, apps=global_apps, using: str = "default", missing_ok: bool = False):
     """Create the Counselors group if needed and give it exactly COUNSELOR_PERMISSIONS.
 
     Works with the live app registry or a migration's historical `apps`. Permissions must
     exist already (they are created after migrate, or by create_permissions in a migration);
-    a missing one raises LookupError rather than silently giving the group less.
+    a missing one raises LookupError rather than silently giving the group less, unless
+    `missing_ok` (migrations: a model added later is not there yet at that point).
+
+    When you change COUNSELOR_PERMISSIONS, add a data migration that calls this again, as
+    clusters/migrations/0002_counselors_group.py does; `manage.py create_counselor` calls it too.
     """
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
@@ -76,9 +80,9 @@ def sync_counselor_group(*, apps=global_apps, using: str = "default"):
     )
     by_key = {(app, codename): pk for pk, app, codename in found}
     missing = sorted(wanted - by_key.keys())
-    if missing:
+    if missing and not missing_ok:
         names = ", ".join(f"{app}.{codename}" for app, codename in missing)
         raise LookupError(f"These permissions do not exist yet: {names}. Run migrate first.")
     group, _ = group_model.objects.using(using).get_or_create(name=COUNSELORS)
-    group.permissions.set([by_key[key] for key in wanted])
+    group.permissions.set([by_key[key] for key in wanted if key in by_key])
     return group

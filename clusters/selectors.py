@@ -1,8 +1,30 @@
 """Reads that pages need, each written for a fixed number of queries."""
 
-from django.core.cache import cache
+import re
+from dataclasses import dataclass, field
 
-from clusters.models import DataRelease
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from clusters.models import (
+    RIASEC,
+    RIASEC_NAMES,
+    Attribute,
+    Cluster,
+    DataRelease,
+    EducationShare,
+    Framework,
+    LocalProgramme,
+    Occupation,
+    OtherTitle,
+    Pathway,
+    PathwayOccupation,
+    Programme,
+    RelatedOccupation,
+    Task,
+)
 
 RELEASES_CACHE_KEY = "clusters:data-releases"
 
@@ -14,3 +36,406 @@ def data_releases() -> list[DataRelease]:
 
 def forget_data_releases() -> None:
     cache.delete(RELEASES_CACHE_KEY)
+
+
+# ---------------------------------------------------------------------------------------
+# Explore pages: clusters, pathways, occupations, compare, saved careers.
+# Each function documents how many queries it makes; tests assert the page totals.
+
+OCCUPATION_CODE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
+LIST_PAGE_SIZE = 25
+
+# Sort orders for occupation lists: key -> (label, ORDER BY). Missing figures sort last;
+# title and code break ties so both databases give the same order.
+SORTS = {
+    "title": ("Title (A to Z)", [F("title").asc(), F("code").asc()]),
+    "pay": ("Pay (highest first)", [F("wage_median").desc(nulls_last=True), "title", "code"]),
+    "growth": (
+        "Growth (fastest first)",
+        [F("employment_change_pct").desc(nulls_last=True), "title", "code"],
+    ),
+    "openings": (
+        "Openings (most first)",
+        [F("annual_openings").desc(nulls_last=True), "title", "code"],
+    ),
+}
+DEFAULT_SORT = "title"
+
+# BLS "typical education needed for entry", as filter choices: slug -> (BLS value, our label).
+EDUCATION_LEVELS = {
+    "none": ("No formal educational credential", "No diploma needed"),
+    "high-school": ("High school diploma or equivalent", "High school diploma"),
+    "some-college": ("Some college, no degree", "Some college"),
+    "certificate": ("Postsecondary nondegree award", "Certificate after high school"),
+    "associate": ("Associate's degree", "Associate's degree (2 years)"),
+    "bachelor": ("Bachelor's degree", "Bachelor's degree (4 years)"),
+    "master": ("Master's degree", "Master's degree"),
+    "doctoral": ("Doctoral or professional degree", "Doctoral or professional degree"),
+}
+
+# Job zones in our own words (O*NET's own text is shown beside them as data).
+JOB_ZONE_WORDS = {
+    1: ("Little or no preparation", "You can usually start with no experience. Someone shows you "
+        "how to do the work in a few days or months."),
+    2: ("Some preparation", "Usually a high school diploma, then a few months to a year of "
+        "learning on the job from experienced workers."),
+    3: ("Medium preparation", "Usually training after high school: a vocational programme, an "
+        "apprenticeship or an associate's degree, plus some work experience."),
+    4: ("A lot of preparation", "Most people doing this work have a four-year bachelor's degree "
+        "and several years of experience."),
+    5: ("Extensive preparation", "Most need a degree after college (a master's, a doctorate, or "
+        "a medical or law degree) and many years of experience."),
+}  # fmt: skip
+
+LIST_FIELDS = (
+    "id", "code", "title", "job_zone_id", "entry_education", "wage_median", "wage_top_coded",
+    "hourly_only", "employment_change_pct", "annual_openings", "bright_outlook",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ListFilters:
+    """Filters and sort for an occupation list, already checked."""
+
+    job_zone: int | None = None
+    education: str | None = None
+    sort: str = DEFAULT_SORT
+
+    @classmethod
+    def parse(cls, *, job_zone: str | None, education: str | None, sort: str | None):
+        """Unknown or malformed values fall back to 'no filter' and the default sort."""
+        zone = int(job_zone) if job_zone in {"1", "2", "3", "4", "5"} else None
+        return cls(
+            job_zone=zone,
+            education=education if education in EDUCATION_LEVELS else None,
+            sort=sort if sort in SORTS else DEFAULT_SORT,
+        )
+
+    def apply(self, occupations: QuerySet) -> QuerySet:
+        if self.job_zone:
+            occupations = occupations.filter(job_zone_id=self.job_zone)
+        if self.education:
+            occupations = occupations.filter(entry_education=EDUCATION_LEVELS[self.education][0])
+        return occupations.order_by(*SORTS[self.sort][1])
+
+    def query(self, **extra) -> dict:
+        """The non-default values as query parameters (for links and the URL)."""
+        params = {}
+        if self.job_zone:
+            params["zone"] = self.job_zone
+        if self.education:
+            params["education"] = self.education
+        if self.sort != DEFAULT_SORT:
+            params["sort"] = self.sort
+        params.update({k: v for k, v in extra.items() if v})
+        return params
+
+    @property
+    def active(self) -> bool:
+        return bool(self.job_zone or self.education)
+
+
+def _list_occupations(queryset: QuerySet) -> QuerySet:
+    return queryset.select_related(None).only(*LIST_FIELDS)
+
+
+def _paginate(queryset: QuerySet, page: str | None, size: int = LIST_PAGE_SIZE) -> Page:
+    """A page of the list; a bad or out-of-range page number gives the first or last page.
+
+    Two queries (count, rows); one when the list is empty.
+    """
+    return page_of(Paginator(queryset, size), page)
+
+
+def page_of(paginator: Paginator, page: str | None) -> Page:
+    """The page asked for; not a number or below 1 -> the first, too high -> the last."""
+    try:
+        number = int(page or 1)
+    except (TypeError, ValueError):
+        number = 1
+    return paginator.page(min(max(number, 1), paginator.num_pages))
+
+
+# -- Clusters index ------------------------------------------------------------------------
+
+
+@dataclass
+class ClusterSummary:
+    cluster: Cluster
+    occupation_count: int
+    top_interests: list[tuple[str, str, int]]  # (letter, name, percent of its careers)
+
+
+def frameworks() -> list[Framework]:
+    """Both frameworks, default first. One query."""
+    return sorted(Framework.objects.all(), key=lambda f: (not f.is_default, f.position, f.name))
+
+
+def pick_framework(all_frameworks: list[Framework], slug: str | None) -> Framework | None:
+    """The framework asked for, the default one when none is asked for, None when unknown."""
+    if slug:
+        return next((f for f in all_frameworks if f.slug == slug), None)
+    return next(
+        (f for f in all_frameworks if f.is_default), all_frameworks[0] if all_frameworks else None
+    )
+
+
+def cluster_summaries(*, framework: Framework) -> list[ClusterSummary]:
+    """Every cluster of a framework with its number of careers and most common interests.
+
+    One query: distinct counts of the cluster's occupations per first interest letter.
+    """
+    member = "pathways__occupations"
+    counts = {
+        letter: Count(member, filter=Q(**{f"{member}__interest_code__startswith": letter}),
+                      distinct=True)
+        for letter in RIASEC
+    }  # fmt: skip
+    clusters = (
+        Cluster.objects.filter(framework=framework)
+        .annotate(
+            occupation_count=Count(member, distinct=True),
+            **{f"n_{k}": v for k, v in counts.items()},
+        )
+        .order_by("name")
+    )
+    summaries = []
+    for cluster in clusters:
+        total = cluster.occupation_count
+        ranked = sorted(
+            ((getattr(cluster, f"n_{letter}"), letter) for letter in RIASEC),
+            key=lambda pair: (-pair[0], RIASEC.index(pair[1])),
+        )
+        top = [
+            (letter, RIASEC_NAMES[letter], round(100 * n / total))
+            for n, letter in ranked[:2]
+            if n and total
+        ]
+        summaries.append(ClusterSummary(cluster, total, top))
+    return summaries
+
+
+# -- Cluster and pathway pages -------------------------------------------------------------
+
+
+@dataclass
+class PathwaySummary:
+    pathway: Pathway
+    occupation_count: int
+
+
+def cluster_by_slug(*, slug: str) -> Cluster | None:
+    """One query."""
+    return Cluster.objects.select_related("framework").filter(slug=slug).first()
+
+
+def cluster_pathways(*, cluster: Cluster) -> list[Pathway]:
+    """The cluster's pathways with their number of careers. One query."""
+    return list(
+        cluster.pathways.annotate(occupation_count=Count("occupations", distinct=True)).order_by(
+            "name"
+        )
+    )
+
+
+def cluster_occupations(*, cluster: Cluster, filters: ListFilters, page: str | None) -> Page:
+    """A page of the careers in any of the cluster's pathways. Two queries (count, rows)."""
+    members = PathwayOccupation.objects.filter(pathway__cluster=cluster).values("occupation_id")
+    occupations = filters.apply(_list_occupations(Occupation.objects.filter(pk__in=members)))
+    return _paginate(occupations, page)
+
+
+def pathway_by_slugs(*, cluster_slug: str, pathway_slug: str) -> Pathway | None:
+    """The pathway with its cluster, framework and number of programmes of study. One query."""
+    programme_count = Subquery(
+        Pathway.programmes.through.objects.filter(pathway_id=OuterRef("pk"))
+        .order_by()
+        .values("pathway_id")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return (
+        Pathway.objects.select_related("cluster__framework")
+        .annotate(programme_count=Coalesce(programme_count, 0))
+        .filter(cluster__slug=cluster_slug, slug=pathway_slug)
+        .first()
+    )
+
+
+def pathway_occupations(*, pathway: Pathway, filters: ListFilters, page: str | None) -> Page:
+    """Two queries (count, rows)."""
+    members = PathwayOccupation.objects.filter(pathway=pathway).values("occupation_id")
+    occupations = filters.apply(_list_occupations(Occupation.objects.filter(pk__in=members)))
+    return _paginate(occupations, page)
+
+
+PATHWAY_PROGRAMMES_SHOWN = 60
+
+
+def pathway_programmes(
+    *, pathway: Pathway, limit: int = PATHWAY_PROGRAMMES_SHOWN
+) -> list[Programme]:
+    """The first programmes of study (CIP) by title. One query."""
+    return list(pathway.programmes.order_by("title", "cip_code")[:limit])
+
+
+def local_programmes_for(*, pathway: Pathway | None = None, occupation: Occupation | None = None):
+    """Published 'At our school' offers linked to a pathway or an occupation. One query."""
+    offers = LocalProgramme.objects.filter(is_published=True)
+    if pathway is not None:
+        offers = offers.filter(pathways=pathway)
+    if occupation is not None:
+        offers = offers.filter(occupations=occupation)
+    return list(offers.distinct().order_by("name", "pk"))
+
+
+# -- Occupation page -----------------------------------------------------------------------
+
+OTHER_TITLES_SHOWN = 12
+RELATED_SHOWN = 10
+PROGRAMMES_SHOWN = 20
+TOP_ATTRIBUTES = 6
+MAIN_TASKS_SHOWN = 8
+
+
+@dataclass
+class Membership:
+    framework: Framework
+    cluster: Cluster
+    pathways: list[Pathway] = field(default_factory=list)
+
+
+@dataclass
+class OccupationPage:
+    occupation: Occupation
+    tasks: list[Task]
+    other_titles: list[OtherTitle]
+    related: list[Occupation]
+    skills: list[Attribute]
+    knowledge: list[Attribute]
+    education: list[EducationShare]
+    programmes: list[Programme]
+    programme_count: int
+    memberships: list[Membership]
+    local_programmes: list[LocalProgramme]
+
+    @property
+    def core_tasks(self) -> list[Task]:
+        return [t for t in self.tasks if t.is_core]
+
+    @property
+    def main_tasks(self) -> list[Task]:
+        """Up to eight tasks for the page: core tasks first (O*NET's most relevant)."""
+        return (self.core_tasks or self.tasks)[:MAIN_TASKS_SHOWN]
+
+    @property
+    def has_more_tasks(self) -> bool:
+        return len(self.tasks) > len(self.main_tasks)
+
+
+def occupation_page(*, code: str) -> OccupationPage | None:
+    """Everything the occupation page shows, in nine queries whatever the occupation."""
+    if not OCCUPATION_CODE.match(code):
+        return None
+    programme_count = Subquery(
+        Occupation.programmes.through.objects.filter(occupation_id=OuterRef("pk"))
+        .order_by()
+        .values("occupation_id")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    occupation = (
+        Occupation.objects.select_related("job_zone")
+        .annotate(programme_count=Coalesce(programme_count, 0))
+        .filter(code=code)
+        .first()
+    )
+    if occupation is None:
+        return None
+    tasks = list(occupation.tasks.order_by("-is_core", "position", "pk"))
+    other_titles = list(
+        occupation.titles.exclude(title__iexact=occupation.title).order_by(
+            "-featured", "-kind", "title", "pk"
+        )[:OTHER_TITLES_SHOWN]
+    )
+    related = [
+        r.related
+        for r in RelatedOccupation.objects.filter(occupation=occupation)
+        .select_related("related")
+        .only(*(f"related__{f}" for f in LIST_FIELDS), "related_id", "rank")
+        .order_by("rank", "pk")[:RELATED_SHOWN]
+    ]
+    attributes = list(occupation.attributes.order_by("kind", "-importance", "name"))
+    education = list(occupation.education.order_by("category"))
+    programmes = list(occupation.programmes.order_by("title", "cip_code")[:PROGRAMMES_SHOWN])
+    links = (
+        PathwayOccupation.objects.filter(occupation=occupation)
+        .select_related("pathway__cluster__framework")
+        .order_by(
+            "pathway__cluster__framework__position", "pathway__cluster__name", "pathway__name"
+        )
+    )
+    memberships: dict[int, Membership] = {}
+    for link in links:
+        cluster = link.pathway.cluster
+        entry = memberships.setdefault(cluster.pk, Membership(cluster.framework, cluster))
+        entry.pathways.append(link.pathway)
+    ordered = sorted(
+        memberships.values(),
+        key=lambda m: (not m.framework.is_default, m.framework.position, m.cluster.name),
+    )
+    return OccupationPage(
+        occupation=occupation,
+        tasks=tasks,
+        other_titles=other_titles,
+        related=related,
+        skills=[a for a in attributes if a.kind == Attribute.SKILL][:TOP_ATTRIBUTES],
+        knowledge=[a for a in attributes if a.kind == Attribute.KNOWLEDGE][:TOP_ATTRIBUTES],
+        education=education,
+        programmes=programmes,
+        programme_count=occupation.programme_count,
+        memberships=ordered,
+        local_programmes=local_programmes_for(occupation=occupation),
+    )
+
+
+# -- Lists by code: compare, saved careers, search results ----------------------------------
+
+COMPARE_TASKS = 5
+
+
+def occupations_by_code(*, codes: list[str], with_tasks: bool = False) -> list[Occupation]:
+    """The occupations with these codes, in the order given (unknown codes left out).
+
+    One query (two with the core tasks for comparing).
+    """
+    wanted = [c for c in codes if OCCUPATION_CODE.match(c)]
+    if not wanted:
+        return []
+    occupations = Occupation.objects.filter(code__in=wanted).select_related("job_zone")
+    if with_tasks:
+        occupations = occupations.prefetch_related(
+            Prefetch(
+                "tasks",
+                queryset=Task.objects.filter(is_core=True).order_by("position", "pk"),
+                to_attr="core_tasks",
+            )
+        )
+    found = {o.code: o for o in occupations}
+    return [found[c] for c in wanted if c in found]
+
+
+def occupations_by_id(*, ids: list[int]) -> list[Occupation]:
+    """Occupations in the order of `ids` (a search page). One query."""
+    if not ids:
+        return []
+    found = {o.pk: o for o in _list_occupations(Occupation.objects.filter(pk__in=ids))}
+    return [found[i] for i in ids if i in found]
+
+
+def all_clusters() -> list[Cluster]:
+    """Every cluster with its framework, default framework first (for filter menus). One query."""
+    return sorted(
+        Cluster.objects.select_related("framework"),
+        key=lambda c: (not c.framework.is_default, c.framework.position, c.name),
+    )

@@ -1,10 +1,271 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+"""Explore pages: clusters, pathways, occupations, search, compare and saved careers.
 
-from clusters.selectors import data_releases
+Views are thin: they read and check the query string, call a selector, search or service
+function, and render. Lists that htmx updates in place come back as template partials.
+"""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.middleware import HtmxDetails
+
+from clusters import selectors
+from clusters.search import MAX_QUERY_LENGTH, search_occupations
+from clusters.selectors import (
+    DEFAULT_SORT,
+    EDUCATION_LEVELS,
+    JOB_ZONE_WORDS,
+    SORTS,
+    ListFilters,
+    data_releases,
+)
+from clusters.services import MAX_SAVED, SavedListFull, saved_codes, toggle_saved
+
+SEARCH_PAGE_SIZE = 20
+COMPARE_MIN, COMPARE_MAX = 2, 4
+SEARCH_SUGGESTIONS = ["nurse", "video games", "electrician", "take care of kids", "draw pictures"]
+
+
+def _htmx_target(request) -> str | None:
+    """The id htmx will swap, for a normal (not history-restore) htmx request."""
+    htmx: HtmxDetails | None = getattr(request, "htmx", None)
+    if not htmx or htmx.history_restore_request:
+        return None
+    return htmx.target
 
 
 @require_GET
-def about_data(request: HttpRequest) -> HttpResponse:
+def about_data(request):
     return render(request, "clusters/about_data.html", {"releases": data_releases()})
+
+
+# -- Clusters -------------------------------------------------------------------------------
+
+
+@require_GET
+def cluster_index(request):
+    frameworks = selectors.frameworks()
+    framework = selectors.pick_framework(frameworks, request.GET.get("framework"))
+    if framework is None:
+        raise Http404("No such framework")
+    return render(
+        request,
+        "clusters/index.html",
+        {
+            "framework": framework,
+            "other_frameworks": [f for f in frameworks if f.pk != framework.pk],
+            "summaries": selectors.cluster_summaries(framework=framework),
+        },
+    )
+
+
+def _list_filters(request) -> ListFilters:
+    return ListFilters.parse(
+        job_zone=request.GET.get("zone"),
+        education=request.GET.get("education"),
+        sort=request.GET.get("sort"),
+    )
+
+
+def _list_context(request, filters: ListFilters, page) -> dict:
+    return {
+        "filters": filters,
+        "page_obj": page,
+        "saved": set(saved_codes(session=request.session)),
+        "sorts": [(key, label) for key, (label, _) in SORTS.items()],
+        "default_sort": DEFAULT_SORT,
+        "zones": [(n, words[0]) for n, words in JOB_ZONE_WORDS.items()],
+        "education_levels": [(slug, label) for slug, (_, label) in EDUCATION_LEVELS.items()],
+    }
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def cluster_detail(request, slug: str):
+    cluster = selectors.cluster_by_slug(slug=slug)
+    if cluster is None:
+        raise Http404("No such cluster")
+    filters = _list_filters(request)
+    page = selectors.cluster_occupations(
+        cluster=cluster, filters=filters, page=request.GET.get("page")
+    )
+    context = {"cluster": cluster, **_list_context(request, filters, page)}
+    if _htmx_target(request) == "occupation-list":
+        return render(request, "clusters/cluster.html#occupation_list", context)
+    context["pathways"] = selectors.cluster_pathways(cluster=cluster)
+    return render(request, "clusters/cluster.html", context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def pathway_detail(request, cluster_slug: str, pathway_slug: str):
+    pathway = selectors.pathway_by_slugs(cluster_slug=cluster_slug, pathway_slug=pathway_slug)
+    if pathway is None:
+        raise Http404("No such pathway")
+    filters = _list_filters(request)
+    page = selectors.pathway_occupations(
+        pathway=pathway, filters=filters, page=request.GET.get("page")
+    )
+    context = {
+        "pathway": pathway,
+        "cluster": pathway.cluster,
+        **_list_context(request, filters, page),
+    }
+    if _htmx_target(request) == "occupation-list":
+        return render(request, "clusters/pathway.html#occupation_list", context)
+    programmes = selectors.pathway_programmes(pathway=pathway)
+    context.update(
+        programmes=programmes,
+        more_programmes=max(pathway.programme_count - len(programmes), 0),
+        local_programmes=selectors.local_programmes_for(pathway=pathway),
+    )
+    return render(request, "clusters/pathway.html", context)
+
+
+# -- Occupation -----------------------------------------------------------------------------
+
+
+@require_GET
+def occupation_detail(request, code: str):
+    page = selectors.occupation_page(code=code)
+    if page is None:
+        raise Http404("No such occupation")
+    occupation = page.occupation
+    return render(
+        request,
+        "clusters/occupation.html",
+        {
+            "page": page,
+            "o": occupation,
+            "saved": set(saved_codes(session=request.session)),
+            "zone": JOB_ZONE_WORDS.get(occupation.job_zone_id),
+            "broader_bls_group": bool(
+                occupation.bls_code and occupation.bls_code != occupation.code[:7]
+            ),
+            "more_programmes": max(page.programme_count - len(page.programmes), 0),
+        },
+    )
+
+
+# -- Search ---------------------------------------------------------------------------------
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def search(request):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    clusters = selectors.all_clusters()
+    cluster_slugs = {c.slug for c in clusters}
+    cluster = request.GET.get("cluster") if request.GET.get("cluster") in cluster_slugs else None
+    zone_value = request.GET.get("zone")
+    job_zone = int(zone_value) if zone_value in {"1", "2", "3", "4", "5"} else None
+    bright = request.GET.get("bright") == "1"
+
+    result = None
+    page = None
+    if query:
+        result = search_occupations(query=query, cluster=cluster, job_zone=job_zone, bright=bright)
+        page = selectors.page_of(Paginator(result.hits, SEARCH_PAGE_SIZE), request.GET.get("page"))
+        page.occupations = selectors.occupations_by_id(ids=[h.occupation_id for h in page])
+    context = {
+        "query": query,
+        "result": result,
+        "page_obj": page,
+        "filters": {"cluster": cluster, "zone": job_zone, "bright": bright},
+        "clusters": clusters,
+        "zones": [(n, words[0]) for n, words in JOB_ZONE_WORDS.items()],
+        "saved": set(saved_codes(session=request.session)),
+        "suggestions": SEARCH_SUGGESTIONS,
+    }
+    if _htmx_target(request) == "search-results":
+        return render(request, "clusters/search.html#results", context)
+    return render(request, "clusters/search.html", context)
+
+
+# -- Compare --------------------------------------------------------------------------------
+
+
+@require_GET
+def compare(request):
+    codes = list(dict.fromkeys(c.strip() for c in request.GET.getlist("o") if c.strip()))
+    context = {"codes": codes, "saved_count": len(saved_codes(session=request.session))}
+    if not codes:
+        return render(request, "clusters/compare.html", context)
+    error = None
+    occupations = []
+    if len(codes) < COMPARE_MIN:
+        error = "Pick at least two careers to compare."
+    elif len(codes) > COMPARE_MAX:
+        error = f"You can compare up to {COMPARE_MAX} careers at a time. Pick fewer."
+    else:
+        occupations = selectors.occupations_by_code(codes=codes, with_tasks=True)
+        unknown = [c for c in codes if c not in {o.code for o in occupations}]
+        if unknown:
+            error = "We could not find " + ", ".join(unknown) + ". Check the link and try again."
+            occupations = []
+    if error:
+        context.update(error=error, known=selectors.occupations_by_code(codes=codes[:10]))
+        return render(request, "clusters/compare.html", context, status=400)
+    context["occupations"] = occupations
+    return render(request, "clusters/compare.html", context)
+
+
+# -- Saved careers --------------------------------------------------------------------------
+
+
+@require_GET
+def saved(request):
+    codes = saved_codes(session=request.session)
+    occupations = selectors.occupations_by_code(codes=codes)
+    return render(
+        request,
+        "clusters/saved.html",
+        {
+            "occupations": occupations,
+            "saved": set(codes),
+            "compare_max": COMPARE_MAX,
+            "compare_url": (
+                reverse("clusters:compare") + "?" + "&".join(f"o={o.code}" for o in occupations)
+                if COMPARE_MIN <= len(occupations) <= COMPARE_MAX
+                else ""
+            ),
+        },
+    )
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def save(request):
+    code = request.POST.get("code", "")
+    found = selectors.occupations_by_code(codes=[code])
+    if not found:
+        return render(request, "400.html", status=400)
+    occupation = found[0]
+    full = False
+    try:
+        now_saved = toggle_saved(session=request.session, code=occupation.code)
+    except SavedListFull:
+        now_saved, full = False, True
+    next_url = request.POST.get("next", "")
+    if request.htmx:
+        return render(
+            request,
+            "clusters/_save_button.html",
+            {
+                "o": occupation,
+                "saved": {occupation.code} if now_saved else set(),
+                "just_changed": True,
+                "full": full,
+                "max_saved": MAX_SAVED,
+                "next_url": next_url,
+            },
+        )
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("clusters:saved")
+    return redirect(next_url)

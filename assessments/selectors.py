@@ -1,0 +1,383 @@
+"""Reads the quiz and results pages need, each a fixed number of queries.
+
+The matching catalogue (every occupation's interest profile and its clusters and pathways)
+is loaded with one query and kept in memory per process. It is keyed on the site-wide
+content version (careerclusters/cache_version.py), which clusters/signals.py bumps after
+any saved change to occupations, frameworks, clusters, pathways or their memberships, so
+every app process reloads it on its next match. Bulk writes send no signals (the importer
+uses bulk_create/bulk_update), so the catalogue is also reloaded after CATALOGUE_MAX_AGE
+seconds at the latest; an import can call forget_catalogue() to make changes show at once.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, Subquery
+
+from assessments.matching import Catalogue, build_catalogue, match_profile
+from assessments.models import Assessment, Attempt, Item, Response
+from assessments.scoring import AREA_NAMES, AREAS, SCALE_MAX, SCALE_MIN, tied_areas
+from careerclusters.cache_version import bump_content_version, content_version
+from clusters.models import LocalProgramme, Occupation, PathwayOccupation
+
+CATALOGUE_MAX_AGE = 300  # seconds
+
+_lock = threading.Lock()
+_state: dict = {"version": None, "loaded_at": 0.0, "catalogue": None}
+
+_SCORES = (
+    "occupation__realistic",
+    "occupation__investigative",
+    "occupation__artistic",
+    "occupation__social",
+    "occupation__enterprising",
+    "occupation__conventional",
+)
+
+
+def load_catalogue() -> Catalogue:
+    """Build the matching catalogue from the database with one query."""
+    rows = (
+        PathwayOccupation.objects.filter(**{f"{name}__isnull": False for name in _SCORES})
+        .order_by()
+        .values_list(
+            "pathway__cluster__framework__slug",
+            "pathway__cluster__framework__name",
+            "pathway__cluster__framework__is_default",
+            "pathway__cluster__framework__position",
+            "pathway__cluster_id",
+            "pathway__cluster__slug",
+            "pathway__cluster__name",
+            "pathway_id",
+            "pathway__slug",
+            "pathway__name",
+            "occupation_id",
+            "occupation__code",
+            "occupation__title",
+            "occupation__job_zone_id",
+            *_SCORES,
+        )
+    )
+    occupations, frameworks, memberships = {}, {}, []
+    for (
+        fw,
+        fw_name,
+        is_default,
+        position,
+        cid,
+        cslug,
+        cname,
+        pid,
+        pslug,
+        pname,
+        oid,
+        *rest,
+    ) in rows:
+        code, title, zone, *scores = rest
+        occupations[oid] = (oid, code, title, zone, scores)
+        frameworks[fw] = (position, fw_name, is_default)
+        memberships.append((fw, cid, cslug, cname, pid, pslug, pname, oid))
+    ordered = sorted(frameworks.items(), key=lambda kv: (kv[1][0], kv[1][1]))
+    return build_catalogue(
+        occupations=occupations.values(),
+        frameworks=[(slug, name, default) for slug, (_, name, default) in ordered],
+        memberships=memberships,
+    )
+
+
+def catalogue_version() -> int:
+    return content_version()
+
+
+def matching_catalogue() -> Catalogue:
+    """The catalogue for matching: loaded once per process, reloaded when the data changes."""
+    version = catalogue_version()
+    state = _state
+    fresh = time.monotonic() - state["loaded_at"] < CATALOGUE_MAX_AGE
+    if state["catalogue"] is not None and state["version"] == version and fresh:
+        return state["catalogue"]
+    with _lock:
+        if (
+            state["catalogue"] is None
+            or state["version"] != version
+            or time.monotonic() - state["loaded_at"] >= CATALOGUE_MAX_AGE
+        ):
+            state["catalogue"] = load_catalogue()
+            state["version"] = version
+            state["loaded_at"] = time.monotonic()
+        return state["catalogue"]
+
+
+def forget_catalogue() -> None:
+    """Make every process reload the catalogue on its next match (bumps the content version)."""
+    bump_content_version()
+    _state["catalogue"] = None
+
+
+# ---------------------------------------------------------------------------------------
+# Quiz pages
+
+
+def published_assessments() -> list[Assessment]:
+    return list(Assessment.objects.filter(is_published=True))
+
+
+def attempt_for_token(*, token: str) -> Attempt | None:
+    return Attempt.objects.select_related("assessment").filter(token=token).first()
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    id: int
+    order: int
+    area: str
+    text: str
+    answer: int | None
+
+
+def attempt_items(*, attempt: Attempt) -> list[QuizItem]:
+    """The attempt's items in order, each with the answer given so far (one query)."""
+    answers = Response.objects.filter(attempt_id=attempt.pk, item_id=OuterRef("pk")).values(
+        "value"
+    )[:1]
+    rows = (
+        Item.objects.filter(assessment_id=attempt.assessment_id)
+        .order_by("order", "pk")
+        .annotate(answer=Subquery(answers))
+        .values_list("pk", "order", "area", "text", "answer")
+    )
+    return [QuizItem(*row) for row in rows]
+
+
+def pages(*, items: list, per_page: int) -> list[list]:
+    """Split items into pages of about `per_page` that differ in size by at most one."""
+    if not items:
+        return []
+    count = -(-len(items) // per_page)
+    size, extra = divmod(len(items), count)
+    result, start = [], 0
+    for number in range(count):
+        end = start + size + (1 if number < extra else 0)
+        result.append(items[start:end])
+        start = end
+    return result
+
+
+def earlier_attempts(*, tokens: list[str], exclude_pk: int | None = None) -> list[Attempt]:
+    """This session's finished attempts, newest first (one query)."""
+    if not tokens:
+        return []
+    attempts = (
+        Attempt.objects.filter(token__in=tokens, completed_at__isnull=False)
+        .select_related("assessment")
+        .order_by("-completed_at")
+    )
+    if exclude_pk is not None:
+        attempts = attempts.exclude(pk=exclude_pk)
+    return list(attempts[:10])
+
+
+def unfinished_attempts(*, tokens: list[str]) -> list[Attempt]:
+    if not tokens:
+        return []
+    return list(
+        Attempt.objects.filter(token__in=tokens, completed_at__isnull=True)
+        .select_related("assessment")
+        .order_by("-updated_at")[:5]
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Results page
+
+
+def occupation_details(*, ids: set[int]) -> dict[int, Occupation]:
+    """Pay, education and outlook for the occupations shown (one query)."""
+    if not ids:
+        return {}
+    rows = (
+        Occupation.objects.filter(pk__in=ids)
+        .select_related("job_zone")
+        .only(
+            "code",
+            "title",
+            "wage_median",
+            "wage_top_coded",
+            "hourly_only",
+            "entry_education",
+            "bright_outlook",
+            "job_zone__number",
+            "job_zone__name",
+        )
+    )
+    return {o.pk: o for o in rows}
+
+
+def local_programmes(*, cluster_ids: list[int]) -> list[LocalProgramme]:
+    """Published "At our school" offers for the pathways of these clusters (one query).
+
+    Each programme gets `matched_pathways`: its pathways in these clusters, with the cluster.
+    """
+    if not cluster_ids:
+        return []
+    links = (
+        LocalProgramme.pathways.through.objects.filter(
+            localprogramme__is_published=True, pathway__cluster_id__in=cluster_ids
+        )
+        .select_related("localprogramme", "pathway__cluster")
+        .order_by("localprogramme__name", "localprogramme_id", "pathway__name")
+    )
+    programmes: dict[int, LocalProgramme] = {}
+    for link in links:
+        programme = programmes.setdefault(link.localprogramme_id, link.localprogramme)
+        if not hasattr(programme, "matched_pathways"):
+            programme.matched_pathways = []
+        programme.matched_pathways.append(link.pathway)
+    return list(programmes.values())
+
+
+# ---------------------------------------------------------------------------------------
+# The results page, put together (fixed queries: the attempt is already loaded; then one
+# for occupation details, one or two for "At our school", one for earlier attempts, and
+# one for the matching catalogue only when this process has not cached it yet).
+
+TOP_CLUSTERS = 5  # clusters shown in full, with their careers
+PROGRAMME_CLUSTERS = 3  # "At our school" offers are shown for the best clusters' pathways
+
+# Our own words: what each area means, for 13-18 year olds.
+AREA_MEANINGS = {
+    "R": "You like hands-on work: building, fixing, growing things, using tools and "
+    "machines, working outdoors or with animals.",
+    "I": "You like figuring things out: asking why, solving puzzles, doing experiments, "
+    "science and math.",
+    "A": "You like creating: art, music, writing, design, acting, and coming up with your "
+    "own ideas.",
+    "S": "You like helping people: teaching, caring, listening, and working with others to "
+    "make things better.",
+    "E": "You like leading and persuading: taking charge, selling ideas, starting projects "
+    "and making decisions.",
+    "C": "You like order: organizing things, working with numbers and records, and following "
+    "clear steps to get details right.",
+}
+
+
+@dataclass(frozen=True)
+class ChartBar:
+    area: str
+    name: str
+    score: float
+    label_y: int
+    bar_y: int
+    width: float
+
+
+@dataclass(frozen=True)
+class ShownOccupation:
+    fit: object  # matching.OccupationFit
+    details: Occupation | None
+    pathway: object | None  # matching.PathwayRef
+
+
+@dataclass(frozen=True)
+class ShownCluster:
+    match: object  # matching.ClusterMatch
+    occupations: list[ShownOccupation]
+    pathways: list  # matching.PathwayMatch, best few
+
+
+# The profile chart: a label above each bar, drawn in a 360-unit-wide viewBox so the text
+# stays readable on a phone; the value sits at the right end of the row.
+CHART_WIDTH = 360
+CHART_BAR_WIDTH = 310
+CHART_ROW = 46
+
+
+def profile_chart(*, profile: dict[str, float]) -> list[ChartBar]:
+    bars = []
+    for index, area in enumerate(AREAS):
+        score = profile[area]
+        width = max(2.0, (score - SCALE_MIN) / (SCALE_MAX - SCALE_MIN) * CHART_BAR_WIDTH)
+        top = index * CHART_ROW
+        bars.append(
+            ChartBar(
+                area=area,
+                name=AREA_NAMES[area],
+                score=score,
+                label_y=top + 15,
+                bar_y=top + 21,
+                width=round(width, 1),
+            )
+        )
+    return bars
+
+
+def results_page(
+    *,
+    attempt: Attempt,
+    framework: str | None,
+    education_plan: int | None,
+    session_tokens: list[str],
+    with_extras: bool = True,
+) -> dict:
+    """Everything the results page shows. Raises LookupError for an unknown framework."""
+    catalogue = matching_catalogue()
+    chosen = catalogue.frameworks.get(framework) if framework else catalogue.default_framework
+    if framework and chosen is None:
+        raise LookupError(framework)
+    profile = attempt.profile
+    code = attempt.code
+    context: dict = {
+        "attempt": attempt,
+        "assessment": attempt.assessment,
+        "profile": profile,
+        "chart": profile_chart(profile=profile),
+        "chart_height": CHART_ROW * 6,
+        "chart_width": CHART_WIDTH,
+        "chart_bar_width": CHART_BAR_WIDTH,
+        "code": code,
+        "code_areas": [(a, AREA_NAMES[a], AREA_MEANINGS[a]) for a in code],
+        "tied": [AREA_NAMES[a] for a in AREAS if a in tied_areas(profile=profile)],
+        "frameworks": list(catalogue.frameworks.values()),
+        "framework": chosen,
+        "education_plan": education_plan,
+        "match": None,
+        "top_clusters": [],
+        "other_clusters": [],
+    }
+    if not attempt.is_flat and chosen is not None:
+        match = match_profile(
+            profile=profile,
+            catalogue=catalogue,
+            framework=chosen.slug,
+            education_plan=education_plan,
+        )
+        top = match.clusters[:TOP_CLUSTERS]
+        details = occupation_details(ids={f.occupation.id for c in top for f in c.occupations})
+        shown = []
+        for cluster_match in top:
+            ranked_pathways = [p.pathway for p in cluster_match.pathways]
+            occupations = []
+            for occupation_fit in cluster_match.occupations:
+                oid = occupation_fit.occupation.id
+                pathway = next((p for p in ranked_pathways if oid in p.occupation_ids), None)
+                occupations.append(
+                    ShownOccupation(fit=occupation_fit, details=details.get(oid), pathway=pathway)
+                )
+            shown.append(
+                ShownCluster(
+                    match=cluster_match,
+                    occupations=occupations,
+                    pathways=list(cluster_match.pathways[:3]),
+                )
+            )
+        context.update(
+            match=match, top_clusters=shown, other_clusters=list(match.clusters[TOP_CLUSTERS:])
+        )
+    if with_extras:
+        best = [c.match.cluster.id for c in context["top_clusters"][:PROGRAMME_CLUSTERS]]
+        context["programmes"] = local_programmes(cluster_ids=best)
+        context["earlier"] = earlier_attempts(tokens=session_tokens, exclude_pk=attempt.pk)
+    return context

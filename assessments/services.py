@@ -1,0 +1,147 @@
+"""Writes for the quiz: start an attempt, save answers, complete it. Plain functions.
+
+Concurrency: saving answers and completing both begin by writing the attempt row
+(`UPDATE ... WHERE completed_at IS NULL`), which takes the row lock on PostgreSQL and the
+write lock on SQLite. So an answer can never land after completion, and completion sees
+every answer saved before it. Answers are upserted (INSERT ... ON CONFLICT DO UPDATE on the
+attempt+item unique constraint), so two tabs answering the same item leave one response.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.db import transaction
+from django.utils import timezone
+
+from assessments import scoring
+from assessments.models import ANSWER_MAX, ANSWER_MIN, Assessment, Attempt, Item, Response
+
+
+class QuizError(Exception):
+    """Something a student sent cannot be used; the message says what, in plain words."""
+
+
+class BadAnswer(QuizError):
+    pass
+
+
+class AttemptFinished(QuizError):
+    pass
+
+
+class AssessmentUnavailable(QuizError):
+    pass
+
+
+class Incomplete(QuizError):
+    def __init__(self, missing_item_ids: list[int]):
+        self.missing_item_ids = missing_item_ids
+        super().__init__(f"{len(missing_item_ids)} statements still need an answer.")
+
+
+def start_attempt(*, assessment: Assessment) -> Attempt:
+    if not assessment.is_published:
+        raise AssessmentUnavailable("This quiz is not offered at the moment.")
+    return Attempt.objects.create(assessment=assessment)
+
+
+def parse_answers(*, data: Mapping[str, str], prefix: str = "q") -> dict[int, int]:
+    """Answers from form fields named `q<item id>` with values 1-5. Other fields are ignored.
+
+    Raises BadAnswer for a malformed item id or a value that is not 1-5.
+    """
+    answers = {}
+    for key, raw in data.items():
+        if not key.startswith(prefix):
+            continue
+        digits = key[len(prefix) :]
+        if not digits.isdigit() or len(digits) > 18:
+            raise BadAnswer(f"{key!r} is not a statement in this quiz.")
+        value = str(raw).strip()
+        if not value.isdigit() or not ANSWER_MIN <= int(value) <= ANSWER_MAX:
+            raise BadAnswer(f"Answers go from {ANSWER_MIN} to {ANSWER_MAX}; {raw!r} is not one.")
+        answers[int(digits)] = int(value)
+    return answers
+
+
+def _claim_open(attempt: Attempt) -> None:
+    """Write-lock the attempt row, or raise AttemptFinished if it is complete."""
+    claimed = Attempt.objects.filter(pk=attempt.pk, completed_at__isnull=True).update(
+        updated_at=timezone.now()
+    )
+    if not claimed:
+        raise AttemptFinished("This quiz is already finished, so answers can no longer change.")
+
+
+@transaction.atomic
+def save_answers(*, attempt: Attempt, answers: Mapping[int, int]) -> int:
+    """Save (or change) answers given as {item id: value}. All or nothing.
+
+    Raises BadAnswer for items not in the attempt's assessment or values outside 1-5,
+    AttemptFinished once the attempt is complete. Returns how many answers were saved.
+    """
+    for value in answers.values():
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise BadAnswer("An answer must be a whole number.")
+        if not ANSWER_MIN <= value <= ANSWER_MAX:
+            raise BadAnswer(f"Answers go from {ANSWER_MIN} to {ANSWER_MAX}; {value} is not one.")
+    _claim_open(attempt)
+    if not answers:
+        return 0
+    known = set(
+        Item.objects.filter(assessment_id=attempt.assessment_id, pk__in=list(answers)).values_list(
+            "pk", flat=True
+        )
+    )
+    unknown = set(answers) - known
+    if unknown:
+        raise BadAnswer("Some answers were for statements that are not in this quiz.")
+    Response.objects.bulk_create(
+        [Response(attempt=attempt, item_id=item, value=value) for item, value in answers.items()],
+        update_conflicts=True,
+        unique_fields=["attempt", "item"],
+        update_fields=["value", "answered_at"],
+    )
+    return len(answers)
+
+
+@transaction.atomic
+def complete_attempt(*, attempt: Attempt, education_plan: int | None) -> Attempt:
+    """Score the attempt and mark it finished, in one transaction.
+
+    Raises Incomplete (with the unanswered item ids, in quiz order) when statements are
+    still unanswered, AttemptFinished when it was already complete (nothing changes),
+    BadAnswer for an education plan outside 1-5.
+    """
+    if education_plan is not None and not 1 <= education_plan <= 5:
+        raise BadAnswer("Pick one of the education plans, or skip the question.")
+    _claim_open(attempt)
+    items = list(
+        Item.objects.filter(assessment_id=attempt.assessment_id)
+        .order_by("order", "pk")
+        .values_list("pk", "area")
+    )
+    given = dict(Response.objects.filter(attempt_id=attempt.pk).values_list("item_id", "value"))
+    missing = [pk for pk, _ in items if pk not in given]
+    if missing or not items:
+        raise Incomplete(missing)
+    try:
+        score = scoring.score_answers(answers=[(area, given[pk]) for pk, area in items])
+    except ValueError:
+        raise QuizError(
+            "This quiz cannot be scored: it needs statements for all six kinds of interests. "
+            "Please tell your counselor."
+        ) from None
+    attempt.realistic = score.profile["R"]
+    attempt.investigative = score.profile["I"]
+    attempt.artistic = score.profile["A"]
+    attempt.social = score.profile["S"]
+    attempt.enterprising = score.profile["E"]
+    attempt.conventional = score.profile["C"]
+    attempt.code = score.code
+    attempt.is_flat = score.is_flat
+    attempt.education_plan = education_plan
+    attempt.completed_at = timezone.now()
+    attempt.save()
+    return attempt

@@ -1,0 +1,341 @@
+"""Quiz and results pages. Thin: parse input, call a service or selector, render.
+
+Every form works as a plain POST -> redirect -> GET; htmx only adds saving each answer
+the moment it is given and filtering results in place.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from assessments import selectors, services
+from assessments.models import ANSWER_CHOICES, Assessment, Attempt, EducationPlan
+
+SESSION_KEY = "assessments:attempts"
+SESSION_LIMIT = 20
+
+
+# ---------------------------------------------------------------------------------------
+# Helpers
+
+
+def _session_tokens(request: HttpRequest) -> list[str]:
+    tokens = request.session.get(SESSION_KEY, [])
+    return [t for t in tokens if isinstance(t, str)] if isinstance(tokens, list) else []
+
+
+def _remember(request: HttpRequest, attempt: Attempt) -> None:
+    """Keep the attempt's token in this browser's session (resume, earlier results)."""
+    tokens = _session_tokens(request)
+    if tokens and tokens[-1] == attempt.token:
+        return
+    tokens = [t for t in tokens if t != attempt.token] + [attempt.token]
+    request.session[SESSION_KEY] = tokens[-SESSION_LIMIT:]
+
+
+def _attempt_or_404(token: str) -> Attempt:
+    attempt = selectors.attempt_for_token(token=token)
+    if attempt is None:
+        raise Http404("No quiz with that link.")
+    return attempt
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """Pages behind a private link: never indexed, never cached by shared caches."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _problem(
+    request: HttpRequest, *, status: int, heading: str, message: str, attempt=None
+) -> HttpResponse:
+    template = "assessments/problem.html#message" if request.htmx else "assessments/problem.html"
+    return _private(
+        render(
+            request,
+            template,
+            {"heading": heading, "message": message, "attempt": attempt, "status": status},
+            status=status,
+        )
+    )
+
+
+def _finished(request: HttpRequest, attempt: Attempt) -> HttpResponse:
+    return _problem(
+        request,
+        status=409,
+        heading="This quiz is already finished",
+        message="Your answers were saved when you finished, and they can no longer change. "
+        "Your results are ready.",
+        attempt=attempt,
+    )
+
+
+def _bad_answer(request: HttpRequest, error: services.QuizError, attempt=None) -> HttpResponse:
+    return _problem(
+        request,
+        status=400,
+        heading="We could not save that answer",
+        message=f"{error} Nothing you saved before has been lost: go back and try again.",
+        attempt=attempt,
+    )
+
+
+def _page_url(attempt: Attempt, number: int, *, check: bool = False) -> str:
+    url = reverse("assessments:page", args=[attempt.token, number])
+    return f"{url}?check=1#problems" if check else url
+
+
+def _first_open_page(pages: list[list[selectors.QuizItem]]) -> int | None:
+    for number, items in enumerate(pages, start=1):
+        if any(item.answer is None for item in items):
+            return number
+    return None
+
+
+def _load_pages(attempt: Attempt) -> list[list[selectors.QuizItem]]:
+    items = selectors.attempt_items(attempt=attempt)
+    return selectors.pages(items=items, per_page=attempt.assessment.items_per_page)
+
+
+# ---------------------------------------------------------------------------------------
+# Start
+
+
+@require_GET
+@never_cache
+def start(request: HttpRequest) -> HttpResponse:
+    tokens = _session_tokens(request)
+    return render(
+        request,
+        "assessments/start.html",
+        {
+            "assessments": selectors.published_assessments(),
+            "unfinished": selectors.unfinished_attempts(tokens=tokens),
+            "earlier": selectors.earlier_attempts(tokens=tokens),
+        },
+    )
+
+
+@require_POST
+def begin(request: HttpRequest, slug: str) -> HttpResponse:
+    assessment = get_object_or_404(Assessment, slug=slug, is_published=True)
+    attempt = services.start_attempt(assessment=assessment)
+    _remember(request, attempt)
+    return redirect(_page_url(attempt, 1))
+
+
+@require_GET
+@never_cache
+def resume(request: HttpRequest, token: str) -> HttpResponse:
+    """The private link: back to where the student stopped, on any device."""
+    attempt = _attempt_or_404(token)
+    _remember(request, attempt)
+    if attempt.is_complete:
+        return redirect("assessments:results", attempt.token)
+    number = _first_open_page(_load_pages(attempt))
+    if number is None:
+        return redirect("assessments:plan", attempt.token)
+    return redirect(_page_url(attempt, number))
+
+
+# ---------------------------------------------------------------------------------------
+# Quiz pages
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def page(request: HttpRequest, token: str, number: int) -> HttpResponse:
+    attempt = _attempt_or_404(token)
+    if request.method == "POST":
+        return _save_page(request, attempt, number)
+    if attempt.is_complete:
+        return redirect("assessments:results", attempt.token)
+    _remember(request, attempt)
+    pages = _load_pages(attempt)
+    if not 1 <= number <= len(pages):
+        raise Http404("No such page in this quiz.")
+    items = pages[number - 1]
+    first = sum(len(p) for p in pages[: number - 1])
+    check = request.GET.get("check") == "1"
+    missing = [item for item in items if item.answer is None] if check else []
+    total_items = sum(len(p) for p in pages)
+    answered = sum(1 for p in pages for item in p if item.answer is not None)
+    return _private(
+        render(
+            request,
+            "assessments/page.html",
+            {
+                "attempt": attempt,
+                "assessment": attempt.assessment,
+                "number": number,
+                "page_count": len(pages),
+                "items": [(first + i, item) for i, item in enumerate(items, start=1)],
+                "missing": missing,
+                "missing_ids": {item.id for item in missing},
+                "answered": answered,
+                "total_items": total_items,
+                "choices": ANSWER_CHOICES,
+                "private_link": request.build_absolute_uri(
+                    reverse("assessments:resume", args=[attempt.token])
+                ),
+            },
+        )
+    )
+
+
+def _save_page(request: HttpRequest, attempt: Attempt, number: int) -> HttpResponse:
+    if attempt.is_complete:
+        return _finished(request, attempt)
+    try:
+        answers = services.parse_answers(data=request.POST)
+        services.save_answers(attempt=attempt, answers=answers)
+    except services.AttemptFinished:
+        return _finished(request, attempt)
+    except services.BadAnswer as error:
+        return _bad_answer(request, error, attempt)
+    _remember(request, attempt)
+    pages = _load_pages(attempt)
+    if not 1 <= number <= len(pages):
+        raise Http404("No such page in this quiz.")
+    if request.POST.get("action") == "back":
+        if number == 1:
+            return redirect("assessments:start")
+        return redirect(_page_url(attempt, number - 1))
+    if any(item.answer is None for item in pages[number - 1]):
+        return redirect(_page_url(attempt, number, check=True))
+    if number < len(pages):
+        return redirect(_page_url(attempt, number + 1))
+    return redirect("assessments:plan", attempt.token)
+
+
+@require_POST
+def answer(request: HttpRequest, token: str) -> HttpResponse:
+    """Save answers the moment they are given (htmx posts one); plain posts get redirected."""
+    attempt = _attempt_or_404(token)
+    try:
+        answers = services.parse_answers(data=request.POST)
+        if not answers:
+            raise services.BadAnswer("No answer was sent.")
+        services.save_answers(attempt=attempt, answers=answers)
+    except services.AttemptFinished:
+        return _finished(request, attempt)
+    except services.BadAnswer as error:
+        return _bad_answer(request, error, attempt)
+    _remember(request, attempt)
+    pages = _load_pages(attempt)
+    if not request.htmx:
+        saved = set(answers)
+        for number, items in enumerate(pages, start=1):
+            if any(item.id in saved for item in items):
+                return redirect(_page_url(attempt, number))
+        return redirect("assessments:resume", attempt.token)
+    total_items = sum(len(p) for p in pages)
+    answered = sum(1 for p in pages for item in p if item.answer is not None)
+    return _private(
+        render(
+            request,
+            "assessments/page.html#answer_saved",
+            {"saved_ids": sorted(answers), "answered": answered, "total_items": total_items},
+        )
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def plan(request: HttpRequest, token: str) -> HttpResponse:
+    """The optional last step: how much education or training the student plans."""
+    attempt = _attempt_or_404(token)
+    if request.method == "GET" and attempt.is_complete:
+        return redirect("assessments:results", attempt.token)
+    if request.method == "POST":
+        if attempt.is_complete:
+            return _finished(request, attempt)
+        pages = _load_pages(attempt)
+        if request.POST.get("action") == "back":
+            return redirect(_page_url(attempt, max(1, len(pages))))
+        raw = request.POST.get("plan", "").strip()
+        if raw not in {"", *(str(z) for z in EducationPlan.values)}:
+            return _problem(
+                request,
+                status=400,
+                heading="We could not use that answer",
+                message="Pick one of the education plans, or choose “Not sure yet”. "
+                "Your quiz answers are all still saved.",
+                attempt=attempt,
+            )
+        try:
+            services.complete_attempt(attempt=attempt, education_plan=int(raw) if raw else None)
+        except services.AttemptFinished:
+            return _finished(request, attempt)
+        except services.Incomplete:
+            number = _first_open_page(pages) or 1
+            return redirect(_page_url(attempt, number, check=True))
+        except services.QuizError as error:
+            return _bad_answer(request, error, attempt)
+        _remember(request, attempt)
+        return redirect("assessments:results", attempt.token)
+    _remember(request, attempt)
+    pages = _load_pages(attempt)
+    number = _first_open_page(pages)
+    if number is not None:
+        return redirect(_page_url(attempt, number, check=True))
+    return _private(
+        render(
+            request,
+            "assessments/plan.html",
+            {
+                "attempt": attempt,
+                "assessment": attempt.assessment,
+                "page_count": len(pages),
+                "plans": EducationPlan.choices,
+            },
+        )
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Results
+
+
+@require_GET
+@never_cache
+@vary_on_headers("HX-Request")
+def results(request: HttpRequest, token: str) -> HttpResponse:
+    attempt = _attempt_or_404(token)
+    if not attempt.is_complete:
+        return redirect("assessments:resume", attempt.token)
+    framework = request.GET.get("framework") or None
+    raw_plan = request.GET.get("plan")
+    if raw_plan is None:
+        education_plan = attempt.education_plan
+    elif raw_plan == "":
+        education_plan = None
+    elif raw_plan in {str(z) for z in EducationPlan.values}:
+        education_plan = int(raw_plan)
+    else:
+        return render(request, "400.html", status=400)
+    _remember(request, attempt)
+    try:
+        context = selectors.results_page(
+            attempt=attempt,
+            framework=framework,
+            education_plan=education_plan,
+            session_tokens=_session_tokens(request),
+            with_extras=not (request.htmx and not request.htmx.history_restore_request),
+        )
+    except LookupError:
+        raise Http404("No such Career Clusters framework.") from None
+    context["private_link"] = request.build_absolute_uri(
+        reverse("assessments:results", args=[attempt.token])
+    )
+    context["plans"] = EducationPlan.choices
+    template = "assessments/results.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#matches"
+    return _private(render(request, template, context))

@@ -1,0 +1,36 @@
+"""The pages `make bench` loads, with a real quiz attempt made through the app's own services."""
+
+import random
+
+from django.urls import reverse
+
+from assessments.models import Assessment, Item
+from assessments.services import complete_attempt, save_answers, start_attempt
+from clusters.models import Cluster, Occupation
+
+
+def _finished_attempt_token(assessment: Assessment) -> str:
+    rng = random.Random(7)
+    attempt = start_attempt(assessment=assessment)
+    items = Item.objects.filter(assessment=assessment).values_list("pk", flat=True)
+    save_answers(attempt=attempt, answers={pk: rng.randint(1, 5) for pk in items})
+    return complete_attempt(attempt=attempt, education_plan=3).token
+
+
+def print_urls() -> None:
+    assessment = Assessment.objects.filter(is_published=True).order_by("position").first()
+    open_attempt = start_attempt(assessment=assessment)
+    cluster = Cluster.objects.filter(framework__is_default=True).order_by("name").first()
+    occupation = Occupation.objects.get(code="29-1141.00")
+    urls = {
+        "healthz": reverse("healthz"),
+        "home": reverse("home"),
+        "clusters index": reverse("clusters:index"),
+        "cluster": cluster.get_absolute_url(),
+        "occupation": occupation.get_absolute_url(),
+        "search": reverse("clusters:search") + "?q=nurse",
+        "quiz page": reverse("assessments:page", args=[open_attempt.token, 1]),
+        "results page": reverse("assessments:results", args=[_finished_attempt_token(assessment)]),
+    }
+    for name, url in urls.items():
+        print(f"{name}\t{url}")

@@ -1,0 +1,123 @@
+"""Search benchmarks: quality (top-5 hit rate on the counselors' query set) and speed.
+
+Run with `python -m clusters.bench` (or through `make bench`) against a database that holds
+the real data (`python manage.py import_career_data`).
+"""
+
+from __future__ import annotations
+
+import csv
+import statistics
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+QUERIES = Path(__file__).resolve().parent.parent / "tests" / "data" / "search_queries.csv"
+# Queries the explore engineer wrote before tuning on them; a check against over-fitting.
+HOLDOUT = QUERIES.parent.parent / "clusters" / "search_queries_holdout.csv"
+TOP = 5
+
+
+@dataclass(frozen=True)
+class Miss:
+    query: str
+    kind: str
+    expected: tuple[str, ...]
+    got: tuple[str, ...]
+
+
+def load_queries(path: Path = QUERIES) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [
+            {
+                "query": row["query"],
+                "kind": row["kind"],
+                "expected": tuple(row["expected_codes"].split()),
+            }
+            for row in csv.DictReader(handle)
+        ]
+
+
+def search_quality(*, path: Path = QUERIES, top: int = TOP) -> tuple[float, list[Miss]]:
+    """(share of queries with an expected occupation in the top `top`, the misses)."""
+    from clusters.search import search_occupations
+
+    queries = load_queries(path)
+    misses = []
+    for row in queries:
+        got = tuple(search_occupations(query=row["query"]).codes[:top])
+        if not set(got) & set(row["expected"]):
+            misses.append(Miss(row["query"], row["kind"], row["expected"], got))
+    rate = (len(queries) - len(misses)) / len(queries) if queries else 0.0
+    return rate, misses
+
+
+def search_speed(*, path: Path = QUERIES, rounds: int = 5) -> dict[str, float]:
+    """p50/p95/max milliseconds of `search_occupations` over the query set, after a warm-up.
+
+    The warm-up builds the in-memory index once, as the first search of a process does; the
+    figures are server-side function time and include the one fingerprint query per search.
+    The spelling-correction cache is cleared between rounds so misspellings are timed cold.
+    """
+    from clusters.search import forget_index, get_index, search_occupations
+
+    queries = [row["query"] for row in load_queries(path)]
+    forget_index()
+    started = time.perf_counter()
+    index = get_index()
+    build_ms = (time.perf_counter() - started) * 1000
+    for query in queries:
+        search_occupations(query=query)
+    timings = []
+    for _ in range(rounds):
+        index._fuzzy_cache.clear()
+        for query in queries:
+            started = time.perf_counter()
+            search_occupations(query=query)
+            timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return {
+        "queries": len(timings),
+        "p50_ms": statistics.median(timings),
+        "p95_ms": timings[int(0.95 * (len(timings) - 1))],
+        "max_ms": timings[-1],
+        "index_build_ms": build_ms,
+    }
+
+
+def main() -> None:
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerclusters.settings")
+    django.setup()
+    from django.db import connection
+
+    from clusters.models import Occupation
+
+    if not Occupation.objects.exists():
+        print("No occupations in the database: run `python manage.py import_career_data`.")
+        return
+    rate, misses = search_quality()
+    total = len(load_queries())
+    print(f"Search quality ({connection.vendor}): top-{TOP} hit rate {rate:.1%} "
+          f"({total - len(misses)}/{total} queries)")  # fmt: skip
+    for miss in misses:
+        print(f"  miss: {miss.query!r} ({miss.kind}) expected {' '.join(miss.expected)}; "
+              f"got {' '.join(miss.got) or 'nothing'}")  # fmt: skip
+    if HOLDOUT.exists():
+        held_rate, held_misses = search_quality(path=HOLDOUT)
+        held_total = len(load_queries(HOLDOUT))
+        print(f"Our own holdout set: top-{TOP} hit rate {held_rate:.1%} "
+              f"({held_total - len(held_misses)}/{held_total} queries)")  # fmt: skip
+    speed = search_speed()
+    print(
+        f"Search speed ({connection.vendor}, {speed['queries']} searches): "
+        f"p50 {speed['p50_ms']:.1f} ms, p95 {speed['p95_ms']:.1f} ms, "
+        f"max {speed['max_ms']:.1f} ms; index built in {speed['index_build_ms']:.0f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

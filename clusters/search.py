@@ -1,0 +1,755 @@
+"""Occupation search that understands how students type.
+
+Students type "cop", "nurce", "electricians" or "take care of kids", not O*NET titles. We rank
+in Python over a compact in-memory index built from `Occupation.search_titles` (title,
+alternate and reported titles) and `Occupation.search_body` (description and tasks), so the
+results are exactly the same on SQLite and PostgreSQL. The index is built once per process
+and rebuilt when the data changes (see `_fingerprint`).
+
+How a query is read:
+- words are lower-cased and reduced to a rough root ("electricians", "electrician" ->
+  "electric"; "teaching", "teachers" -> "teach"), so word forms match;
+- a short list of student words maps to the words O*NET uses ("kids" -> children, "cop" ->
+  police), written by us in `SYNONYMS`;
+- a word we do not know is corrected to the nearest words of our titles (edit distance,
+  candidates found through shared letter trigrams): "nurce" -> nurse, "mechanik" -> mechanic;
+- while typing, an unfinished last word also matches the title words it starts.
+
+How results are ranked: a word found in the O*NET title counts most, then in an alternate
+title, then in the description and tasks (with BM25-style weighting). Documents that match
+all the words beat those that match some; an exact title or alternate-title match gets a
+large bonus, so "barista" finds Baristas before jobs whose tasks mention coffee.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import re
+import threading
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max, Q, Sum
+from django.db.models.functions import Length
+
+from clusters.models import Occupation, PathwayOccupation
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 12
+RELATIVE_CUTOFF = 0.2  # results scoring under a fifth of the best one are left out
+
+# Words that carry no meaning in a job search ("I want to work with kids" -> kids).
+STOPWORDS = frozenset(
+    [
+        "a", "about", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "being",
+        "can", "do", "doing", "for", "from", "get", "go", "have", "help", "i", "id", "if", "im",
+        "in", "into", "is", "it", "its", "job", "jobs", "like", "me", "my", "of", "on", "one",
+        "or", "our", "out", "people", "person", "really", "some", "someone", "something", "stuff",
+        "that", "the", "their", "them", "these", "they", "thing", "things", "this", "to", "up",
+        "use", "want", "wanna", "wants", "way", "we", "what", "where", "which", "who", "will",
+        "with", "work", "working", "would", "you", "your", "career", "careers", "make", "makes",
+        "making", "made", "take", "takes", "taking", "put", "puts", "putting", "love", "loves",
+        "enjoy", "enjoys", "good", "fun", "cool", "nice", "kind", "kinds", "type", "types", "know",
+        "learn", "become", "becoming",
+    ]
+)  # fmt: skip
+
+# Student words -> words O*NET uses. Keys are one or more words; each value lists
+# replacement words that stand for the key (any of them may match). Written by us.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "cop": ("police",),
+    "cops": ("police",),
+    "kid": ("child", "children"),
+    "kids": ("child", "children"),
+    "baby": ("infant", "child"),
+    "babies": ("infant", "child"),
+    "babysitter": ("babysitter", "nanny", "childcare"),
+    "babysitting": ("babysitter", "nanny", "childcare"),
+    "tech": ("technician", "tech"),
+    "techs": ("technician", "tech"),
+    "vet": ("veterinarian", "veterinary"),
+    "vets": ("veterinarian", "veterinary"),
+    "doc": ("physician", "doctor"),
+    "doctor": ("physician", "doctor"),
+    "doctors": ("physician", "doctor"),
+    "dev": ("developer", "designer"),
+    "devs": ("developer", "designer"),
+    "coding": ("programming", "coder"),
+    "coder": ("coder", "programmer"),
+    "coders": ("coder", "programmer"),
+    "lunch lady": ("cafeteria",),
+    "lunch ladies": ("cafeteria",),
+    "garbage man": ("garbage", "refuse"),
+    "trash": ("refuse", "garbage", "trash"),
+    "mailman": ("mailman", "mail carrier"),
+    "fix": ("repair", "fix", "mechanic"),
+    "fixing": ("repair", "fix", "mechanic"),
+    "car": ("automotive", "car", "vehicle"),
+    "cars": ("automotive", "car", "vehicle"),
+    "plane": ("aircraft", "airplane", "plane"),
+    "planes": ("aircraft", "airplane", "plane"),
+    "fly": ("pilot", "fly", "flight"),
+    "flying": ("pilot", "flying", "flight"),
+    "clothes": ("clothing", "garment", "apparel", "fashion", "clothes"),
+    "feelings": ("emotional", "mental", "feelings"),
+    "feeling": ("emotional", "mental", "feeling"),
+    "sad": ("emotional", "mental", "grief"),
+    "draw": ("draw", "illustrate", "illustrator", "sketch", "drawing"),
+    "drawing": ("draw", "illustrate", "illustrator", "sketch", "drawing"),
+    "picture": ("picture", "illustration", "artwork", "image", "photograph", "photo"),
+    "pictures": ("picture", "illustration", "artwork", "image", "photograph", "photo"),
+    "photos": ("photograph", "photo", "photos"),
+    "sick": ("sick", "patient", "ill"),
+    "stars": ("stars", "astronomy", "astronomer", "astronomical"),
+    "space": ("space", "aerospace", "astronomy", "astronaut"),
+    "house": ("house", "residential", "home", "construction"),
+    "houses": ("house", "residential", "home", "construction"),
+    "website": ("website", "web"),
+    "websites": ("website", "web"),
+    "music": ("music", "musician", "musical"),
+    "money": ("money", "financial", "finance"),
+    "computers": ("computer",),
+    "pc": ("computer",),
+    "army": ("army", "military", "infantry"),
+    "military": ("military", "infantry", "army"),
+    "games": ("game", "games"),
+    "soldier": ("soldier", "infantry", "military"),
+    "soldiers": ("soldier", "infantry", "military"),
+    "plants": ("plants", "crop", "crops", "horticulture", "garden", "greenhouse", "nursery"),
+    "flowers": ("flowers", "floral", "florist", "garden"),
+    "gaming": ("game", "games"),
+    "it": ("it", "information technology", "computer"),
+}
+
+# Words: letters and digits, with an apostrophe inside ("child's").
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_SUFFIXES = (
+    "ations", "ation", "ings", "ing", "ists", "ist", "ians", "ian", "ers", "er", "ors",
+    "or", "ies", "ied", "ry", "es", "ed", "s", "y",
+)  # fmt: skip
+_VOWELS = set("aeiouy")
+_HAS_VOWEL = re.compile("[aeiouy]")
+# Words the suffix rules would merge with unrelated words (nursery/nurse, office/officer).
+_STEM_EXCEPTIONS = {
+    "nursery": "nursery",
+    "nurseries": "nursery",
+    "office": "office",
+    "offices": "office",
+}
+_SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
+    last: tuple(s for s in _SUFFIXES if s[-1] == last) for last in {s[-1] for s in _SUFFIXES}
+}
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, '&' as 'and'."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return text.lower().replace("&", " and ")
+
+
+def split_words(text: str) -> list[str]:
+    return _words_of_normalised(normalise(text))
+
+
+def _words_of_normalised(text: str) -> list[str]:
+    words = _WORD.findall(text)
+    if "'" in text:
+        return [w.replace("'", "") for w in words]
+    return words
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_keys(word: str) -> tuple[str, str]:
+    """A word's index keys: itself and its root."""
+    return (word, "~" + stem(word))
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A rough root that word forms share: teachers/teaching -> teach, nurse/nursing -> nurs."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word in _STEM_EXCEPTIONS:
+        return _STEM_EXCEPTIONS[word]
+    for _ in range(2):
+        for suffix in _SUFFIXES_BY_LAST.get(word[-1], ()):
+            if word.endswith(suffix):
+                root = word[: -len(suffix)]
+                if len(root) < 3 or not _HAS_VOWEL.search(root):
+                    continue
+                if suffix in {"or", "ors"} and root[-1] in _VOWELS:
+                    continue  # floor, door
+                if suffix == "s" and root[-1] in "su":
+                    continue  # glass, bus, campus
+                if suffix == "es" and not root.endswith(("s", "x", "z", "ch", "sh")):
+                    continue  # fires -> fire (by "s"), but boxes -> box
+                word = root
+                break
+        else:
+            break
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in _VOWELS and word[-1] != "s":
+        word = word[:-1]  # programm -> program
+    return word
+
+
+def singular(word: str) -> str:
+    """Only the plural taken off: 'chefs' -> 'chef', 'bakeries' -> 'bakery', 'bus' stays."""
+    if len(word) <= 3:
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance (a swap of neighbours counts 1); limit + 1 when above it."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        best = i
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1] if previous[-1] <= limit else limit + 1
+
+
+def _trigrams(word: str) -> set[str]:
+    padded = f"^{word}$"
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+# ---------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True)
+class Hit:
+    occupation_id: int
+    code: str
+    title: str
+    score: float
+
+
+@dataclass
+class SearchResult:
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    corrections: dict[str, str] = field(default_factory=dict)
+    understood: bool = False  # the query had at least one word we could use
+
+    @property
+    def codes(self) -> list[str]:
+        return [hit.code for hit in self.hits]
+
+    @property
+    def corrected_query(self) -> str:
+        """The query with misspelt words replaced, for a 'Showing results for' line."""
+        if not self.corrections:
+            return ""
+        return " ".join(self.corrections.get(w, w) for w in split_words(self.query))
+
+
+# ---------------------------------------------------------------------------------------
+# The index
+
+
+@dataclass
+class _Doc:
+    occupation_id: int
+    code: str
+    title: str
+    job_zone: int | None
+    bright: bool
+    popularity: float  # 0..1 from employment: a small nudge towards common jobs
+    catch_all: bool = False
+
+
+class SearchIndex:
+    """Everything search needs, in memory (~1,000 occupations, built in about a second)."""
+
+    TITLE, ALT, BODY = 3.0, 2.0, 1.0
+
+    def __init__(self, rows: list[dict]):
+        self.docs: list[_Doc] = []
+        self.title_post: dict[str, set[int]] = defaultdict(set)
+        self.alt_post: dict[str, Counter] = defaultdict(Counter)
+        self.body_post: dict[str, Counter] = defaultdict(Counter)
+        self.exact_titles: dict[str, set[int]] = defaultdict(set)
+        self.head_titles: dict[str, set[int]] = defaultdict(set)
+        self.exact_alts: dict[str, Counter] = defaultdict(Counter)
+        self.body_length: list[int] = []
+        title_words: Counter = Counter()  # surface words of titles, for spelling and prefixes
+        body_words: Counter = Counter()
+        single_words: set[str] = set()  # title words as written, not joined pairs
+        max_employment = max((r["employment_2024"] or 0 for r in rows), default=0)
+        compounds: list[Counter] = []
+        for i, row in enumerate(rows):
+            employment = row["employment_2024"] or 0
+            self.docs.append(
+                _Doc(
+                    occupation_id=row["id"],
+                    code=row["code"],
+                    title=row["title"],
+                    job_zone=row["job_zone_id"],
+                    bright=row["bright_outlook"],
+                    popularity=(
+                        math.log1p(employment) / math.log1p(max_employment)
+                        if max_employment
+                        else 0.0
+                    ),
+                    catch_all=row["title"].endswith("All Other"),
+                )
+            )
+            title = split_words(row["title"])
+            for key in _keys(title):
+                self.title_post[key].add(i)
+            title_words.update(set(title))
+            single_words.update(title)
+            whole, segments = _title_segments(row["title"])
+            self.exact_titles[whole].add(i)
+            for segment in segments:
+                self.head_titles[segment].add(i)
+            alt_keys: Counter = Counter()
+            for line in normalise(row["search_titles"]).splitlines():
+                for variant in _title_variants(line) if "(" in line else (line,):
+                    words = _words_of_normalised(variant)
+                    if not words:
+                        continue
+                    self.exact_alts[_phrase_key(words)][i] += 1
+                    line_keys = {key for word in words for key in _word_keys(word)}
+                    pairs = [a + b for a, b in itertools.pairwise(words)]
+                    for pair in pairs:
+                        line_keys.update(_word_keys(pair))
+                    alt_keys.update(line_keys)
+                    title_words.update(set(words))
+                    title_words.update(pairs)
+                    single_words.update(words)
+            for key, count in alt_keys.items():
+                self.alt_post[key][i] = count
+            compounds.append(alt_keys)
+            body = _words_of_normalised(normalise(row["search_body"]))
+            body_counts = Counter(body)
+            body_keys: Counter = Counter()
+            for word, count in body_counts.items():
+                for key in _word_keys(word):
+                    body_keys[key] += count
+            for key, count in body_keys.items():
+                self.body_post[key][i] = count
+            body_words.update(body_counts.keys())
+            self.body_length.append(len(body))
+        self.n = len(self.docs)
+        self._index_compound_parts(title_words, compounds)
+        self.avg_body = (sum(self.body_length) / self.n) if self.n else 1.0
+        self.title_vocab = title_words
+        self.body_vocab = body_words
+        self.known_stems = {stem(w) for w in title_words}
+        self.sorted_vocab = sorted(single_words)
+        # Spelling candidates: title words and common joined pairs, by trigram and length.
+        trigrams: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for word, count in title_words.items():
+            if len(word) >= 4 and not word.isdigit() and (word in single_words or count >= 3):
+                for gram in _trigrams(word):
+                    trigrams[(gram, len(word))].append(word)
+        self.trigram_index = {key: tuple(words) for key, words in trigrams.items()}
+        self._freeze()
+        self._df_cache: dict[str, int] = {}
+        self._fuzzy_cache: dict[str, list[tuple[str, int]]] = {}
+        self._lock = threading.Lock()
+
+    def _freeze(self) -> None:
+        """Postings as tuples and plain dicts: far fewer objects for the garbage collector to
+        walk (a full collection over the build-time Counters took ~100 ms)."""
+        self.title_post = {k: tuple(sorted(v)) for k, v in self.title_post.items()}
+        self.alt_post = {k: tuple(v.items()) for k, v in self.alt_post.items()}
+        self.body_post = {k: tuple(v.items()) for k, v in self.body_post.items()}
+        self.exact_titles = {k: tuple(sorted(v)) for k, v in self.exact_titles.items()}
+        self.head_titles = {k: tuple(sorted(v)) for k, v in self.head_titles.items()}
+        self.exact_alts = {k: dict(v) for k, v in self.exact_alts.items()}
+
+    def _index_compound_parts(self, title_words: Counter, alt_keys: list[Counter]) -> None:
+        """'firefighter' also answers 'fire', 'childcare' answers 'child' (as an alt-title word).
+
+        A title word of 8+ letters that is two title words of 3+ letters joined up (each used in
+        at least two titles) is indexed under both parts.
+        """
+        parts: dict[str, tuple[str, str]] = {}
+        for word in title_words:
+            if len(word) < 8 or not word.isalpha():
+                continue
+            for cut in range(3, len(word) - 2):
+                head, tail = word[:cut], word[cut:]
+                if title_words[head] >= 2 and title_words[tail] >= 2:
+                    parts[word] = (head, tail)
+                    break
+        for i, keys in enumerate(alt_keys):
+            for word in [k for k in keys if k in parts]:
+                for part in parts[word]:
+                    for key in (part, "~" + stem(part)):
+                        if i not in self.alt_post[key]:
+                            self.alt_post[key][i] = 1
+
+    # -- words ---------------------------------------------------------------------------
+
+    def df(self, key: str) -> int:
+        value = self._df_cache.get(key)
+        if value is None:
+            docs = set(self.title_post.get(key, ()))
+            docs.update(i for i, _ in self.alt_post.get(key, ()))
+            docs.update(i for i, _ in self.body_post.get(key, ()))
+            value = len(docs)
+            self._df_cache[key] = value
+        return value
+
+    def idf(self, key: str) -> float:
+        df = self.df(key)
+        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+
+    def knows(self, word: str) -> bool:
+        """A word our titles use, in this or another form."""
+        return word in self.title_vocab or stem(word) in self.known_stems
+
+    def is_word(self, word: str) -> bool:
+        """A word our titles use, or one the descriptions and tasks use more than twice."""
+        return word in self.title_vocab or self.body_vocab[word] > 2
+
+    def corrections(self, word: str) -> list[tuple[str, int]]:
+        """Title words a small edit distance from an unknown word, nearest and commonest first."""
+        cached = self._fuzzy_cache.get(word)
+        if cached is not None:
+            return cached
+        limit = 1 if len(word) <= 7 else 2
+        grams = _trigrams(word)
+        shared: Counter = Counter()
+        for length in range(len(word) - limit, len(word) + limit + 1):
+            for gram in grams:
+                shared.update(self.trigram_index.get((gram, length), ()))
+        found = []
+        enough = max(1, len(grams) // 4)
+        ranked = sorted((-n, w) for w, n in shared.items() if n >= enough)[:400]
+        for _, candidate in ranked:
+            distance = edit_distance(word, candidate, limit)
+            if distance <= limit:
+                found.append((distance, -self.title_vocab[candidate], candidate))
+        found.sort()
+        best = [(c, d) for d, _, c in found[:4] if d == found[0][0]] if found else []
+        with self._lock:
+            if len(self._fuzzy_cache) > 5000:
+                self._fuzzy_cache.clear()
+            self._fuzzy_cache[word] = best
+        return best
+
+    def completions(self, prefix: str, limit: int = 8) -> list[str]:
+        """Title words that start with an unfinished word, commonest first."""
+        from bisect import bisect_left
+
+        start = bisect_left(self.sorted_vocab, prefix)
+        found = []
+        for word in self.sorted_vocab[start : start + 400]:
+            if not word.startswith(prefix):
+                break
+            if word != prefix:
+                found.append(word)
+        found.sort(key=lambda w: -self.title_vocab[w])
+        return found[:limit]
+
+    # -- matching ------------------------------------------------------------------------
+
+    def _match(self, key: str, fields: dict[int, list[float]], weight: float) -> None:
+        """Record, per document, the best title / alternate-title / body score of one key."""
+        for i in self.title_post.get(key, ()):
+            found = fields.setdefault(i, [0.0, 0.0, 0.0])
+            found[0] = max(found[0], self.TITLE * weight)
+        for i, count in self.alt_post.get(key, ()):
+            found = fields.setdefault(i, [0.0, 0.0, 0.0])
+            found[1] = max(found[1], (self.ALT + min(0.6, 0.2 * math.log(count))) * weight)
+        k1, b = 1.2, 0.5
+        for i, tf in self.body_post.get(key, ()):
+            norm = tf / (tf + k1 * (1 - b + b * self.body_length[i] / self.avg_body))
+            found = fields.setdefault(i, [0.0, 0.0, 0.0])
+            found[2] = max(found[2], self.BODY * weight * norm * 1.2)
+
+    @staticmethod
+    def _combine(fields: dict[int, list[float]]) -> dict[int, float]:
+        """The best field counts in full; the others add a little (a word central to the job)."""
+        combined = {}
+        for i, (title, alt, body) in fields.items():
+            best = max(title, alt, body)
+            combined[i] = best + 0.2 * (title + alt + body - best)
+        return combined
+
+    def search(self, query: str, *, allowed: set[int] | None = None) -> SearchResult:
+        result = SearchResult(query=query)
+        groups, corrections, phrase_words = self._parse(query)
+        result.corrections = corrections
+        if not groups:
+            return result
+        result.understood = True
+        per_group: list[dict[int, float]] = []
+        weights: list[float] = []
+        for alternatives in groups:
+            fields: dict[int, list[float]] = {}
+            idf = 0.0
+            for words, weight in alternatives:
+                for word in words:
+                    self._match(word, fields, weight)
+                    self._match("~" + stem(word), fields, weight * 0.9)
+                idf = max(idf, min(self.idf("~" + stem(w)) for w in words) if words else 0)
+            per_group.append(self._combine(fields))
+            weights.append(max(idf, 0.3))
+        total_weight = sum(weights)
+        candidates: set[int] = set()
+        for scores in per_group:
+            candidates.update(scores)
+        if allowed is not None:
+            candidates &= allowed
+
+        phrase = _phrase_key(phrase_words)
+        singular_phrase = " ".join(singular(w) for w in phrase_words if w not in STOPWORDS)
+        exact_title = self.exact_titles.get(singular_phrase, ())
+        head_title = self.head_titles.get(singular_phrase, ())
+        exact_alt = self.exact_alts.get(phrase, {})
+        hits = []
+        for i in candidates:
+            matched = 0.0
+            base = 0.0
+            for scores, weight in zip(per_group, weights, strict=True):
+                score = scores.get(i)
+                if score:
+                    base += score * weight
+                    matched += weight
+            coverage = matched / total_weight
+            if len(groups) > 1 and coverage < 0.5:
+                continue
+            score = base * coverage * coverage
+            if i in exact_title:
+                score += 6.0 * total_weight
+            elif self.docs[i].catch_all:
+                score *= 0.85  # "..., All Other": a residual group, rarely what is meant
+            elif i in head_title:
+                score += 4.0 * total_weight
+            if i in exact_alt:
+                score += (3.0 + min(1.0, 0.3 * exact_alt[i])) * total_weight
+            score += 0.6 * self.docs[i].popularity * total_weight
+            hits.append((-round(score, 6), self.docs[i].code, i))
+        hits.sort()
+        if hits:  # the long tail (a word somewhere in a task) helps nobody: keep the best part
+            floor = -hits[0][0] * RELATIVE_CUTOFF
+            hits = [hit for hit in hits if -hit[0] >= floor]
+        result.hits = [
+            Hit(
+                occupation_id=self.docs[i].occupation_id,
+                code=self.docs[i].code,
+                title=self.docs[i].title,
+                score=-neg,
+            )
+            for neg, _, i in hits
+        ]
+        return result
+
+    def _parse(
+        self, query: str
+    ) -> tuple[list[list[tuple[tuple[str, ...], float]]], dict[str, str], list[str]]:
+        """Query -> groups of alternatives [(words, weight)], corrections, words for phrases."""
+        raw = query[:MAX_QUERY_LENGTH]
+        capitals = {w.lower() for w in re.findall(r"\b[A-Z]{2,5}\b", raw)}
+        words = split_words(raw)[:MAX_WORDS]
+        if not words:
+            return [], {}, []
+        content = [w for w in words if w not in STOPWORDS or w in capitals]
+        if not content:
+            # Only small words: keep those that mean something alone ("it" for IT).
+            content = [w for w in words if w in SYNONYMS]
+        typing = bool(raw) and raw[-1].isalnum()
+        groups: list[list[tuple[tuple[str, ...], float]]] = []
+        corrections: dict[str, str] = {}
+        phrase_words: list[str] = []
+        i = 0
+        while i < len(content):
+            word = content[i]
+            pair = f"{word} {content[i + 1]}" if i + 1 < len(content) else ""
+            if pair in SYNONYMS:
+                groups.append(
+                    [((w,) if " " not in w else tuple(w.split()), 0.95) for w in SYNONYMS[pair]]
+                )
+                phrase_words.extend(pair.split())
+                i += 2
+                continue
+            alternatives: list[tuple[tuple[str, ...], float]] = [((word,), 1.0)]
+            if word in SYNONYMS:
+                for synonym in SYNONYMS[word]:
+                    if synonym != word:
+                        alternatives.append((tuple(synonym.split()), 0.95))
+            known = self.knows(word) or word in self.body_vocab
+            last = i == len(content) - 1
+            completions = (
+                self.completions(word)
+                if last and typing and len(word) >= 3 and not self.knows(word)
+                else []
+            )
+            if (
+                not completions
+                and not self.is_word(word)
+                and word not in SYNONYMS
+                and len(word) >= 4
+                and not word.isdigit()
+            ):
+                fixes = self.corrections(word)
+                for fix, distance in fixes:
+                    alternatives.append(((fix,), 0.85 - 0.1 * distance))
+                if fixes:
+                    corrections[word] = fixes[0][0]
+                    known = True
+            for completion in completions:
+                alternatives.append(((completion,), 0.7))
+                known = True
+            if known or len(alternatives) > 1:
+                groups.append(alternatives)
+                phrase_words.append(corrections.get(word, word))
+            i += 1
+        return groups, corrections, phrase_words
+
+
+def _keys(words: list[str], bigrams: bool = True) -> list[str]:
+    """Index keys of a word list: each word, its root ('~'-prefixed) and joined word pairs."""
+    keys = []
+    for word in words:
+        keys.append(word)
+        keys.append("~" + stem(word))
+    if bigrams:
+        for a, b in itertools.pairwise(words):
+            keys.append(a + b)
+            keys.append("~" + stem(a + b))
+    return keys
+
+
+def _phrase_key(words: list[str]) -> str:
+    return " ".join(w for w in words if w not in STOPWORDS) or " ".join(words)
+
+
+def _title_segments(title: str) -> tuple[str, set[str]]:
+    """Stemmed title and its head nouns: 'Chefs and Head Cooks' -> 'chef head cook', {'chef',
+    'head cook'}; 'Bus Drivers, School' -> {'bus driv'}; not 'plant' in 'Plant and System
+    Operators' (there 'plant' describes the operators)."""
+
+    def key(text: str) -> str:
+        return " ".join(singular(w) for w in split_words(text) if w not in STOPWORDS)
+
+    head = title.split(",")[0]
+    segments = {key(head)}
+    parts = [p.strip() for p in re.split(r"\band\b|/", head) if p.strip()]
+    if len(parts) > 1 and all(p.lower().endswith("s") for p in parts):
+        segments.update(key(p) for p in parts)
+    return key(title), {s for s in segments if s}
+
+
+def _title_variants(line: str) -> list[str]:
+    """An alternate title and its parts: 'certified nursing assistant (cna)' -> also 'cna'."""
+    variants = [line]
+    if "(" in line:
+        outside = re.sub(r"\(.*?\)", " ", line).strip()
+        inside = re.findall(r"\((.*?)\)", line)
+        variants = [outside, *inside]
+    return variants
+
+
+# ---------------------------------------------------------------------------------------
+# One index per process, rebuilt when the data changes
+
+_index: SearchIndex | None = None
+_index_key: tuple | None = None
+_build_lock = threading.Lock()
+
+
+def _fingerprint() -> tuple:
+    """One cheap query (~2 ms) that changes whenever the catalogue is imported, occupations
+    are added or removed, or a title, job zone or bright-outlook flag is edited."""
+    row = Occupation.objects.order_by().aggregate(
+        n=Count("pk"),
+        last=Max("pk"),
+        imported=Max("release__imported_at"),
+        titles=Sum(Length("title")),
+        zones=Sum("job_zone_id"),
+        bright=Count("pk", filter=Q(bright_outlook=True)),
+    )
+    return tuple(row[k] for k in ("n", "last", "imported", "titles", "zones", "bright"))
+
+
+def forget_index() -> None:
+    """Drop this process's index; the next search builds it again (tests, benchmarks)."""
+    global _index, _index_key
+    with _build_lock:
+        _index = None
+        _index_key = None
+
+
+def get_index() -> SearchIndex:
+    global _index, _index_key
+    key = _fingerprint()
+    if _index is not None and _index_key == key:
+        return _index
+    with _build_lock:
+        if _index is None or _index_key != key:
+            rows = list(
+                Occupation.objects.order_by("code").values(
+                    "id",
+                    "code",
+                    "title",
+                    "job_zone_id",
+                    "bright_outlook",
+                    "employment_2024",
+                    "search_titles",
+                    "search_body",
+                )
+            )
+            _index = SearchIndex(rows)
+            _index_key = key
+    return _index
+
+
+def search_occupations(
+    *,
+    query: str,
+    cluster: str | None = None,
+    job_zone: int | None = None,
+    bright: bool | None = None,
+) -> SearchResult:
+    """Occupations matching a student's query, best first, optionally filtered.
+
+    `cluster` is a cluster slug (its occupations in any pathway), `job_zone` 1-5, `bright`
+    True for bright-outlook jobs only. Costs one query (two with a cluster filter).
+    """
+    index = get_index()
+    allowed: set[int] | None = None
+    if cluster or job_zone or bright:
+        allowed = set(range(index.n))
+        if job_zone:
+            allowed = {i for i in allowed if index.docs[i].job_zone == job_zone}
+        if bright:
+            allowed = {i for i in allowed if index.docs[i].bright}
+        if cluster:
+            members = set(
+                PathwayOccupation.objects.filter(pathway__cluster__slug=cluster).values_list(
+                    "occupation_id", flat=True
+                )
+            )
+            allowed = {i for i in allowed if index.docs[i].occupation_id in members}
+    return index.search(query, allowed=allowed)

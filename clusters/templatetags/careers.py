@@ -1,0 +1,161 @@
+"""Formatting for career figures: pay, change, job zones, and the inline SVG charts."""
+
+from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
+
+from clusters.models import RIASEC, RIASEC_NAMES
+from clusters.selectors import EDUCATION_LEVELS, JOB_ZONE_WORDS
+
+register = template.Library()
+
+WAGE_CAP = 239_200  # BLS publishes no annual figure above this ("$239,200 or more")
+PAY_SCALE = 240_000  # every pay chart uses the same scale so they can be compared
+
+
+@register.filter
+def money(value) -> str:
+    """93600 -> '$93,600'; None -> ''."""
+    if value is None or value == "":
+        return ""
+    return f"${intcomma(int(value))}"
+
+
+@register.filter
+def wage(value, top_coded=False) -> str:
+    """A yearly wage, saying 'or more' at BLS's top figure."""
+    if value is None:
+        return "Not published"
+    text = money(value)
+    if top_coded and value >= WAGE_CAP:
+        return f"{text} or more"
+    return text
+
+
+@register.filter
+def change(value) -> str:
+    """Projected change in percent: 4.9 -> '+4.9%'; negatives get a real minus sign."""
+    if value is None:
+        return "Not published"
+    if value > 0:
+        return f"+{value:.1f}%"
+    if value < 0:
+        return f"−{abs(value):.1f}%"
+    return "0.0%"
+
+
+@register.filter
+def change_words(value) -> str:
+    """Our plain words for a projected change over ten years."""
+    if value is None:
+        return ""
+    if value >= 6.2:  # at least twice the 3.1% of all jobs together
+        return "growing fast"
+    if value > 0.5:
+        return "growing"
+    if value >= -0.5:
+        return "about the same"
+    return "shrinking"
+
+
+@register.filter
+def zone_name(number) -> str:
+    words = JOB_ZONE_WORDS.get(number)
+    return words[0] if words else "Not rated"
+
+
+@register.filter
+def zone_text(number) -> str:
+    words = JOB_ZONE_WORDS.get(number)
+    return words[1] if words else ""
+
+
+@register.filter
+def education_label(slug) -> str:
+    level = EDUCATION_LEVELS.get(slug)
+    return level[1] if level else ""
+
+
+@register.filter
+def riasec_name(letter) -> str:
+    return RIASEC_NAMES.get(letter, "")
+
+
+@register.filter
+def interest_names(code) -> str:
+    """'SI' -> 'Social, Investigative'."""
+    return ", ".join(RIASEC_NAMES[c] for c in code or "" if c in RIASEC_NAMES)
+
+
+@register.inclusion_tag("clusters/_pay_chart.html")
+def pay_chart(occupation, chart_id: str = ""):
+    """The 10th-90th percentile range, the middle half and the median on one fixed scale."""
+    width = 300.0
+    o = occupation
+    chart_id = chart_id or "pay-" + o.code.replace(".", "-")
+
+    def x(value):
+        return round(min(value, PAY_SCALE) / PAY_SCALE * width, 1)
+
+    has_range = o.wage_p10 is not None and o.wage_p90 is not None and o.wage_median is not None
+    context = {"o": o, "chart_id": chart_id, "has_range": has_range, "width": width}
+    if has_range:
+        low, high = x(o.wage_p10), x(o.wage_p90)
+        context.update(
+            low=low,
+            range_width=max(high - low, 2),
+            median=max(x(o.wage_median) - 1.5, 0),
+            mid_low=x(o.wage_p25) if o.wage_p25 is not None else low,
+            mid_width=(
+                max(x(o.wage_p75) - x(o.wage_p25), 2)
+                if o.wage_p25 is not None and o.wage_p75 is not None
+                else 0
+            ),
+        )
+    return context
+
+
+@register.inclusion_tag("clusters/_interest_chart.html")
+def interest_chart(occupation, chart_id: str = ""):
+    """O*NET's six interest scores (1-7) as horizontal bars, strongest named in the text."""
+    chart_id = chart_id or "interests-" + occupation.code.replace(".", "-")
+    scores = occupation.riasec_scores
+    rows = []
+    for n, letter in enumerate(RIASEC):
+        score = scores[letter]
+        rows.append(
+            {
+                "letter": letter,
+                "css": letter.lower(),
+                "name": RIASEC_NAMES[letter],
+                "score": score,
+                "y": n * 28,
+                "width": round(max(score - 1, 0) / 6 * 170, 1) if score is not None else 0,
+            }
+        )
+    return {
+        "o": occupation,
+        "chart_id": chart_id,
+        "rows": rows,
+        "has_scores": occupation.has_interests,
+        "height": len(rows) * 28,
+    }
+
+
+@register.filter
+def median_pay(o) -> str:
+    """An occupation's median yearly pay in words, for lists."""
+    if o.wage_median is None:
+        return "Paid by the hour (no yearly figure)" if o.hourly_only else "Not published"
+    return wage(o.wage_median, o.wage_top_coded)
+
+
+@register.filter
+def short_label(label: str) -> str:
+    """O*NET's long education category names, cut at the first explanation."""
+    return label.split(" - ")[0].split(" (")[0].strip()
+
+
+@register.filter
+def dom_id(code: str) -> str:
+    """An O*NET code usable in an id and a CSS selector: 29-1141.00 -> 29-1141-00."""
+    return str(code).replace(".", "-")

@@ -1,0 +1,68 @@
+"""The matching catalogue: one query to load, cached per process, reloaded on change."""
+
+import pytest
+
+from assessments import selectors
+from clusters.models import Occupation, PathwayOccupation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_loads_with_one_query(catalogue, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        loaded = selectors.load_catalogue()
+    assert list(loaded.frameworks) == ["test-fw", "wide"]
+    assert loaded.default_framework.slug == "test-fw"
+    assert len(loaded.occupations) == 10  # the one without an interest profile is left out
+    helping = next(c for c in loaded.frameworks["test-fw"].clusters if c.slug == "helping")
+    assert len(helping.occupation_ids) == 3  # the nurse sits in two pathways, counted once
+    assert [p.slug for p in helping.pathways] == ["care", "therapy"]
+
+
+def test_cached_per_process(catalogue, django_assert_num_queries):
+    first = selectors.matching_catalogue()
+    with django_assert_num_queries(0):
+        assert selectors.matching_catalogue() is first
+
+
+# These commit for real: the content version is bumped after a commit, once per transaction.
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reloaded_when_an_occupation_changes(catalogue):
+    first = selectors.matching_catalogue()
+    nurse = Occupation.objects.get(code="29-1141.00")
+    nurse.artistic = 6.5
+    nurse.save()
+    second = selectors.matching_catalogue()
+    assert second is not first
+    assert second.occupations[nurse.pk].scores[2] == 6.5
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reloaded_when_cluster_membership_changes(catalogue):
+    first = selectors.matching_catalogue()
+    nurse = Occupation.objects.get(code="29-1141.00")
+    PathwayOccupation.objects.filter(occupation=nurse).delete()
+    second = selectors.matching_catalogue()
+    assert second is not first and nurse.pk not in second.occupations
+
+
+def test_another_process_changing_the_content_version_is_seen(catalogue):
+    from careerclusters.cache_version import bump_content_version
+
+    first = selectors.matching_catalogue()
+    bump_content_version()  # as any process does after a content change
+    assert selectors.matching_catalogue() is not first
+
+
+def test_forget_catalogue(catalogue):
+    first = selectors.matching_catalogue()
+    selectors.forget_catalogue()
+    assert selectors.matching_catalogue() is not first
+
+
+def test_stale_after_the_maximum_age(catalogue, monkeypatch):
+    first = selectors.matching_catalogue()
+    monkeypatch.setitem(selectors._state, "loaded_at", first and -1e9)
+    assert selectors.matching_catalogue() is not first

@@ -1,0 +1,73 @@
+"""Matching quality and page queries on the real shipped data (slow: imports it once)."""
+
+import pytest
+from django.urls import reverse
+
+from assessments.bench import TARGET_TOP3, self_match, shipped_item_areas, simulated_students
+from assessments.matching import match_profile
+from assessments.models import Assessment, Attempt, Item, Response
+from assessments.selectors import load_catalogue
+from assessments.services import complete_attempt
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
+
+
+@pytest.fixture(autouse=True)
+def _catalogue(shipped_catalogue, db):
+    return None
+
+
+@pytest.fixture
+def real():
+    return load_catalogue()
+
+
+def test_self_match_top3_meets_the_target_on_the_2024_framework(real):
+    hits = self_match(catalogue=real, framework="national-2024")
+    assert hits.students > 900
+    assert hits.top3 >= TARGET_TOP3
+    assert hits.top1 >= 0.65
+    # even with the occupation itself left out of the catalogue
+    assert self_match(catalogue=real, framework="national-2024", leave_one_out=True).top3 >= 0.82
+
+
+def test_self_match_on_the_classic_framework(real):
+    hits = self_match(catalogue=real, framework="classic-16")
+    assert hits.top3 >= TARGET_TOP3 and hits.top1 >= 0.6
+
+
+def test_simulated_students_answering_the_quick_quiz(real):
+    areas = shipped_item_areas()
+    quick = next(v for k, v in areas.items() if k.startswith("Quick"))
+    hits = simulated_students(catalogue=real, framework="national-2024", item_areas=quick)
+    assert hits.top3 >= 0.75
+
+
+def test_a_nurse_like_profile_matches_health_care(real):
+    nurse = {"R": 3.5, "I": 5.1, "A": 1.9, "S": 6.6, "E": 2.4, "C": 3.0}
+    match = match_profile(profile=nurse, catalogue=real)
+    assert match.framework.slug == "national-2024"
+    assert match.clusters[0].cluster.slug == "healthcare-human-services"
+    assert match.clusters[0].good_count >= 10
+    assert "Social" in match.clusters[0].why
+
+
+def test_results_page_queries_are_fixed_on_the_real_data(client, django_assert_num_queries):
+    quiz = Assessment.objects.get(slug="interest-profiler")
+    attempt = Attempt.objects.create(assessment=quiz)
+    Response.objects.bulk_create(
+        Response(
+            attempt=attempt,
+            item=item,
+            value={"R": 2, "I": 5, "A": 1, "S": 5, "E": 2, "C": 3}[item.area],
+        )
+        for item in Item.objects.filter(assessment=quiz)
+    )
+    complete_attempt(attempt=attempt, education_plan=None)
+    url = reverse("assessments:results", args=[attempt.token])
+    assert client.get(url).status_code == 200
+    for query in ("", "?plan=3", "?framework=classic-16&plan=5"):
+        with django_assert_num_queries(5):
+            response = client.get(url + query)
+        assert response.status_code == 200
+        assert "Other clusters, best match first" in response.content.decode()

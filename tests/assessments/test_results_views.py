@@ -1,0 +1,175 @@
+"""The results page: profile chart, explained cluster matches, filters, extras, bad input."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from assessments.models import Attempt
+from clusters.models import LocalProgramme, Pathway
+from tests.assessments.conftest import HELPER, finished_attempt
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def attempt(catalogue, mini_quiz):
+    return finished_attempt(mini_quiz, HELPER)
+
+
+def url(attempt, **params):
+    base = reverse("assessments:results", args=[attempt.token])
+    if params:
+        base += "?" + "&".join(f"{k}={v}" for k, v in params.items())
+    return base
+
+
+def text(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_profile_chart_with_text_alternative_and_meanings(client, attempt):
+    response = client.get(url(attempt))
+    html = response.content.decode()
+    assert response.status_code == 200 and response["X-Robots-Tag"] == "noindex, nofollow"
+    assert html.count("<h1") == 1
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert 'role="img"' in svg and 'aria-labelledby="chart-title chart-desc"' in svg
+    assert '<title id="chart-title">' in svg and "Social 7.0" in svg
+    assert svg.count('class="bar-') == 6 and 'style="' not in svg
+    table = html[html.index('<table class="profile-table"') : html.index("</table>")]
+    assert '<th scope="row">Investigative</th><td class="num">5.5</td>' in table
+    assert "Your interest code is" in html and "SIR" in html
+    assert "You like helping people" in html  # our words for S
+    assert "Realistic, Enterprising and Conventional" not in html
+    assert "are the same, so the order of those letters could go either way" in html
+
+
+def test_clusters_ranked_and_explained_with_links(client, attempt, catalogue):
+    html = client.get(url(attempt)).content.decode()
+    plain = text(html)
+    assert plain.index("Helping People") < plain.index("Creating")
+    assert (
+        "You like Social and Investigative activities; 2 careers here fit you well, such as"
+        in plain
+    )
+    assert reverse("clusters:cluster", args=["helping"]) in html
+    assert reverse("clusters:pathway", args=["helping", "care"]) in html
+    assert reverse("clusters:occupation", args=["29-1141.00"]) in html
+    assert "Registered Nurses" in html and "$93,600 a year" in html
+    assert "Bachelor&#x27;s degree" in html and "Bright outlook" in html
+    assert re.search(r"(Great|Good) fit \(\d+%\)", html)
+    assert re.search(r"(Very strong|Strong|Moderate|Weak) match", html)
+    assert "No Interest Data" not in html  # no profile, never matched
+    assert "Other clusters, best match first" not in html  # only four clusters: all shown
+    assert "O*NET" in html and reverse("clusters:about_data") in html
+
+
+def test_education_plan_filter_plain_get(client, attempt):
+    html = client.get(url(attempt, plan=2)).content.decode()
+    matches = html.split('id="matches"')[1]
+    assert "Registered Nurses" in matches  # job zone 3: one step from 2
+    assert "Physical Therapists" not in matches  # job zone 5
+    assert "Nursing Assistants" in html  # zone 2
+    assert '<option value="2" selected>' in html
+
+
+def test_education_plan_filter_with_htmx_returns_the_partial(client, attempt):
+    response = client.get(url(attempt, plan=5), headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html and "<h1" not in html
+    assert "data-focus-after-swap" in html
+    assert "Physical Therapists" in html and "Nursing Assistants" not in html
+    assert response["Vary"] and "HX-Request" in response["Vary"]
+
+
+def test_the_attempts_plan_is_the_default_filter(client, catalogue, mini_quiz):
+    attempt = finished_attempt(mini_quiz, HELPER, plan=5)
+    html = client.get(url(attempt)).content.decode()
+    assert '<option value="5" selected>' in html
+    assert "Nursing Assistants" not in html
+    assert "Nursing Assistants" in client.get(url(attempt, plan="")).content.decode()
+
+
+def test_other_framework(client, attempt):
+    html = client.get(url(attempt, framework="wide")).content.decode()
+    assert reverse("clusters:cluster", args=["everything"]) in html
+    assert reverse("clusters:cluster", args=["helping"]) not in html
+    assert 'aria-current="page">Wide framework' in html
+
+
+@pytest.mark.parametrize(
+    "query,status",
+    [("framework=nope", 404), ("plan=9", 400), ("plan=abc", 400), ("plan=1&plan=x", 400)],
+)
+def test_junk_query_strings_are_4xx(client, attempt, query, status):
+    response = client.get(url(attempt) + "?" + query)
+    assert response.status_code == status
+
+
+def test_unfinished_attempts_go_back_to_the_quiz(client, mini_quiz):
+    attempt = Attempt.objects.create(assessment=mini_quiz)
+    response = client.get(url(attempt))
+    assert response["Location"] == reverse("assessments:resume", args=[attempt.token])
+
+
+def test_flat_profile_says_so_and_shows_no_matches(client, catalogue, mini_quiz):
+    attempt = finished_attempt(mini_quiz, 4)
+    html = client.get(url(attempt)).content.decode()
+    assert "Your answers were almost the same for every kind of activity" in html
+    assert "Try the quiz again" in html
+    assert "Career Clusters that fit you" not in html and "Registered Nurses" not in html
+    assert reverse("assessments:begin", args=[mini_quiz.slug]) in html
+
+
+def test_retake_and_earlier_attempts_of_this_session(client, catalogue, mini_quiz):
+    first = finished_attempt(mini_quiz, 4)
+    client.get(url(first))
+    second = finished_attempt(mini_quiz, HELPER)
+    html = client.get(url(second)).content.decode()
+    assert "Your earlier results" in html
+    assert url(first) in html and "no clear pattern" in html
+    assert f'action="{reverse("assessments:begin", args=[mini_quiz.slug])}"' in html
+    # someone else's session does not see them
+    assert "Your earlier results" not in Client().get(url(second)).content.decode()
+
+
+def test_at_our_school_shows_published_programmes_for_top_clusters(client, attempt):
+    care = Pathway.objects.get(slug="care")
+    art = Pathway.objects.get(slug="art")
+    shown = LocalProgramme.objects.create(
+        name="Health Careers Academy", kind="cte", grade_from=10, grade_to=12
+    )
+    shown.pathways.add(care)
+    hidden = LocalProgramme.objects.create(name="Secret Draft", kind="course", is_published=False)
+    hidden.pathways.add(care)
+    elsewhere = LocalProgramme.objects.create(name="Pottery Club", kind="course")
+    elsewhere.pathways.add(art)
+    html = client.get(url(attempt)).content.decode()
+    assert "At our school" in html and "Health Careers Academy" in html and "Grades 10–12" in html
+    assert "Secret Draft" not in html
+    # "Creating" is not among this student's three best clusters
+    assert "Pottery Club" not in html
+
+
+def test_print_button_needs_javascript_and_print_css_exists(client, attempt):
+    html = client.get(url(attempt)).content.decode()
+    assert "data-print hidden" in html
+    assert 'media="print"' in html
+
+
+def test_results_query_count_is_fixed(client, catalogue, mini_quiz, django_assert_num_queries):
+    attempt = finished_attempt(mini_quiz, HELPER)
+    care = Pathway.objects.get(slug="care")
+    LocalProgramme.objects.create(name="Health Careers Academy", kind="cte").pathways.add(care)
+    client.get(url(attempt))  # warms the matching catalogue and the footer's releases
+    # session, attempt, occupation details, programmes, earlier attempts
+    with django_assert_num_queries(5):
+        client.get(url(attempt))
+    with django_assert_num_queries(5):  # the same with no programmes to show
+        client.get(url(attempt, framework="wide", plan=3))
+    # htmx filter: session, attempt, occupation details
+    with django_assert_num_queries(3):
+        client.get(url(attempt, plan=2), headers={"HX-Request": "true"})

@@ -1,0 +1,165 @@
+"""Explore pages in a real Chromium: live search, in-place filters, saving and comparing,
+back/forward, axe-core, 360 px screens and no JavaScript."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from clusters import search
+from tests.clusters import explore_factories as make
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CLUSTER = "/clusters/healthcare-human-services/"
+
+
+@pytest.fixture
+def catalogue():
+    search.forget_index()
+    data = make.small_catalogue()
+    yield data
+    search.forget_index()
+
+
+def mark_page(page):
+    """A flag that survives htmx swaps but not a full page load."""
+    page.evaluate("window.__stillHere = true")
+
+
+def still_same_page(page) -> bool:
+    return page.evaluate("window.__stillHere === true")
+
+
+def rows(page):
+    return page.locator(".occupation-row-title a")
+
+
+def test_search_as_you_type(page, live_server, catalogue):
+    page.goto(live_server.url + "/search/")
+    mark_page(page)
+    box = page.get_by_label("Job title, or what you like to do")
+    box.press_sequentially("electrisian", delay=30)  # misspelt on purpose
+    expect(rows(page).first).to_have_text("Electricians")
+    expect(page.locator(".search-results")).to_contain_text("Showing results for")
+    expect(page).to_have_url(live_server.url + "/search/?q=electrisian")
+    assert still_same_page(page)
+    assert page.evaluate("document.activeElement.id") == "q"  # typing is not interrupted
+    expect(page.locator("#search-status")).to_have_text("1 career found.")
+    page.get_by_label("Preparation needed").select_option("4")
+    expect(page.locator(".search-results h2").first).to_contain_text("No careers found")
+    expect(page).to_have_url(re.compile(r"zone=4"))
+
+
+def test_filter_a_cluster_list_in_place_with_back_and_forward(page, live_server, catalogue):
+    page.goto(live_server.url + CLUSTER)
+    mark_page(page)
+    expect(rows(page)).to_have_count(3)
+    page.get_by_label("Preparation needed").select_option("4")
+    expect(rows(page)).to_have_count(1)
+    expect(rows(page).first).to_have_text("Registered Nurses")
+    expect(page).to_have_url(re.compile(r"zone=4"))
+    page.get_by_label("Sort by").select_option("openings")
+    expect(page).to_have_url(live_server.url + CLUSTER + "?zone=4&sort=openings")
+    assert still_same_page(page)  # updated in place, not reloaded
+    page.go_back()
+    expect(page).to_have_url(live_server.url + CLUSTER + "?zone=4")
+    expect(page.get_by_label("Sort by")).to_have_value("")  # title, the default
+    page.go_back()
+    expect(page).to_have_url(live_server.url + CLUSTER)
+    expect(rows(page)).to_have_count(3)
+    expect(page.get_by_label("Preparation needed")).to_have_value("")
+    page.go_forward()
+    expect(rows(page)).to_have_count(1)
+    expect(page.get_by_label("Preparation needed")).to_have_value("4")
+
+
+def test_save_and_compare_careers(page, live_server, catalogue):
+    page.goto(live_server.url + "/occupations/29-1141.00/")
+    mark_page(page)
+    page.get_by_role("button", name="Save Registered Nurses to my careers").click()
+    remove = page.get_by_role("button", name="Remove Registered Nurses from my careers")
+    expect(remove).to_be_focused()  # focus stays on the control after the swap
+    expect(page.locator(".save-status")).to_contain_text("Saved to My careers")
+    assert still_same_page(page)
+    page.goto(live_server.url + CLUSTER + "?zone=2")
+    page.get_by_role("button", name="Save Nursing Assistants to my careers").click()
+    expect(
+        page.get_by_role("button", name="Remove Nursing Assistants from my careers")
+    ).to_be_visible()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="My careers").click()
+    expect(rows(page)).to_have_text(["Registered Nurses", "Nursing Assistants"])
+    page.get_by_role("link", name="Compare these 2 careers").click()
+    expect(page.locator("#compare-caption")).to_have_text(
+        "Comparing Registered Nurses and Nursing Assistants"
+    )
+    expect(page).to_have_url(re.compile(r"/compare/\?o=29-1141.00&o=31-1131.00"))
+
+
+PAGES = [
+    "/",
+    "/clusters/",
+    "/clusters/?framework=classic-16",
+    CLUSTER,
+    CLUSTER + "physical-health/",
+    "/occupations/29-1141.00/",
+    "/search/",
+    "/search/?q=nurse",
+    "/search/?q=qqqzzz",
+    "/compare/?o=29-1141.00&o=47-2111.00",
+    "/compare/?o=29-1141.00",
+    "/my-careers/",
+    "/about-the-data/",
+]
+
+
+def test_every_explore_page_passes_axe_and_fits_360px(
+    page, live_server, catalogue, assert_no_axe_violations
+):
+    csp_errors = []
+    page.on("console", lambda m: csp_errors.append(m.text) if "Content Security" in m.text else 0)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live_server.url + "/occupations/31-1131.00/")
+    page.get_by_role("button", name="Save Nursing Assistants to my careers").click()
+    expect(page.locator(".save-status")).to_be_visible()
+    for path in PAGES:
+        page.goto(live_server.url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+        assert page.locator("h1").count() == 1, path
+        assert_no_axe_violations(page)
+    assert csp_errors == []
+
+
+def test_explore_works_without_javascript(browser, live_server, catalogue):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    page.get_by_label("Search for a job").fill("nurse")
+    page.get_by_label("Search for a job").press("Enter")
+    expect(page).to_have_url(re.compile(r"/search/\?q=nurse"))
+    expect(rows(page).first).to_have_text("Registered Nurses")
+    page.get_by_label("Preparation needed").select_option("2")
+    page.get_by_role("button", name="Search", exact=True).click()
+    expect(rows(page)).to_have_text(["Nursing Assistants"])
+
+    page.goto(live_server.url + CLUSTER)
+    page.get_by_label("Education to start").select_option("certificate")
+    page.get_by_label("Sort by").select_option("pay")
+    page.get_by_role("button", name="Show careers").click()
+    expect(page).to_have_url(re.compile(r"education=certificate"))
+    expect(rows(page)).to_have_text(
+        ["Licensed Practical and Licensed Vocational Nurses", "Nursing Assistants"]
+    )
+    page.get_by_role("button", name="Save Nursing Assistants to my careers").click()
+    expect(page).to_have_url(re.compile(r"education=certificate"))  # back where we were
+    page.get_by_role(
+        "button", name="Save Licensed Practical and Licensed Vocational Nurses to my careers"
+    ).click()
+    page.goto(live_server.url + "/my-careers/")
+    page.get_by_label("Nursing Assistants").check()
+    page.get_by_label("Licensed Practical and Licensed Vocational Nurses").check()
+    page.get_by_role("button", name="Compare selected").click()
+    expect(page.locator("#compare-caption")).to_have_text(
+        "Comparing Nursing Assistants and Licensed Practical and Licensed Vocational Nurses"
+    )
+    context.close()

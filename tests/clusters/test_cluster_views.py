@@ -1,0 +1,315 @@
+"""The clusters index, cluster pages and pathway pages: filters, sorting, paging, htmx."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from clusters import models as m
+from tests.clusters import explore_factories as make
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "occupation-list"}
+
+
+@pytest.fixture
+def catalogue():
+    return make.small_catalogue()
+
+
+def titles(response) -> list[str]:
+    """Occupation titles in the order the list shows them."""
+    html = response.content.decode()
+    return re.findall(r'class="occupation-row-title"><a href="[^"]+">([^<]+)</a>', html)
+
+
+# -- Index -----------------------------------------------------------------------------------
+
+
+def test_index_lists_the_default_framework_with_counts_and_interests(client, catalogue):
+    response = client.get(reverse("clusters:index"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Healthcare &amp; Human Services" in html
+    assert "Our words about Healthcare" in html
+    assert "3 careers" in html  # three nurses, counted once each
+    assert "Social</span> (100%)" in html  # all three have interest code SI
+    assert "Health Science" not in html  # the other framework's cluster
+    assert "?framework=classic-16" in html
+
+
+def test_index_shows_the_other_framework_one_click_away(client, catalogue):
+    response = client.get(reverse("clusters:index"), {"framework": "classic-16"})
+    html = response.content.decode()
+    assert "Health Science" in html and "Construction" not in html
+    assert "?framework=national-2024" in html
+
+
+def test_unknown_framework_is_a_404_page(client, catalogue):
+    response = client.get(reverse("clusters:index"), {"framework": "nope"})
+    assert response.status_code == 404
+    assert "We could not find that page" in response.content.decode()
+
+
+def test_index_with_no_data_says_so(client):
+    response = client.get(reverse("clusters:index"))
+    assert response.status_code == 404 or "No clusters" in response.content.decode()
+
+
+def test_index_query_count_does_not_grow_with_data(client, catalogue, django_assert_num_queries):
+    # frameworks, clusters with counts, data releases (footer; cached afterwards)
+    with django_assert_num_queries(3):
+        client.get(reverse("clusters:index"))
+    more = make.cluster(catalogue["national"], "Agriculture")
+    for n in range(5):
+        make.occupation(f"Farmer {n}", pathways=[make.pathway(more, f"Crops {n}")])
+    with django_assert_num_queries(2):
+        client.get(reverse("clusters:index"))
+
+
+# -- Cluster page ----------------------------------------------------------------------------
+
+
+def test_cluster_page_shows_pathways_and_careers(client, catalogue):
+    response = client.get(reverse("clusters:cluster", args=["healthcare-human-services"]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Healthcare &amp; Human Services</h1>" in html
+    assert (
+        reverse("clusters:pathway", args=["healthcare-human-services", "physical-health"]) in html
+    )
+    assert titles(response) == [
+        "Licensed Practical and Licensed Vocational Nurses",
+        "Nursing Assistants",
+        "Registered Nurses",
+    ]
+    assert "$93,600" in html and "Bright outlook" in html and "+4.9%" in html
+    assert "Electricians" not in html
+    assert "Sources: O*NET Database 29.3" in html
+
+
+def test_unknown_cluster_is_a_404_page(client, catalogue):
+    response = client.get(reverse("clusters:cluster", args=["no-such-cluster"]))
+    assert response.status_code == 404
+    assert "We could not find that page" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("pay", ["Registered Nurses", "Licensed Practical", "Nursing Assistants"]),
+        ("growth", ["Registered Nurses", "Licensed Practical", "Nursing Assistants"]),
+        ("openings", ["Nursing Assistants", "Registered Nurses", "Licensed Practical"]),
+        ("title", ["Licensed Practical", "Nursing Assistants", "Registered Nurses"]),
+        ("bogus", ["Licensed Practical", "Nursing Assistants", "Registered Nurses"]),
+        ("", ["Licensed Practical", "Nursing Assistants", "Registered Nurses"]),
+    ],
+)
+def test_cluster_list_sorts_and_falls_back_to_title(client, catalogue, sort, expected):
+    response = client.get(
+        reverse("clusters:cluster", args=["healthcare-human-services"]), {"sort": sort}
+    )
+    assert response.status_code == 200
+    assert [t[: len(e)] for t, e in zip(titles(response), expected, strict=True)] == expected
+
+
+def test_missing_figures_sort_last(client, catalogue):
+    catalogue["nurse"].wage_median = None
+    catalogue["nurse"].save()
+    response = client.get(
+        reverse("clusters:cluster", args=["healthcare-human-services"]), {"sort": "pay"}
+    )
+    assert titles(response)[-1] == "Registered Nurses"
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"zone": "4"}, ["Registered Nurses"]),
+        ({"zone": "2"}, ["Nursing Assistants"]),
+        ({"education": "certificate"}, ["Licensed Practical and Licensed Vocational Nurses",
+                                        "Nursing Assistants"]),
+        ({"education": "bachelor", "zone": "4"}, ["Registered Nurses"]),
+        ({"education": "doctoral"}, []),
+        ({"zone": "9"}, None),  # out of range: no filter
+        ({"zone": "abc"}, None),
+        ({"education": "<script>"}, None),
+    ],
+)  # fmt: skip
+def test_cluster_list_filters(client, catalogue, params, expected):
+    response = client.get(reverse("clusters:cluster", args=["healthcare-human-services"]), params)
+    assert response.status_code == 200
+    if expected is None:
+        assert len(titles(response)) == 3
+        assert "Clear filters" not in response.content.decode()
+    else:
+        assert titles(response) == expected
+        assert "Clear filters" in response.content.decode()
+    if expected == []:
+        assert "No careers here match" in response.content.decode()
+
+
+def test_filter_form_keeps_the_choices(client, catalogue):
+    response = client.get(
+        reverse("clusters:cluster", args=["healthcare-human-services"]),
+        {"zone": "3", "education": "bachelor", "sort": "pay"},
+    )
+    html = response.content.decode()
+    assert '<option value="3" selected>' in html
+    assert '<option value="bachelor" selected>' in html
+    assert '<option value="pay" selected>' in html
+
+
+def test_cluster_list_pages_through_25_at_a_time(client, catalogue):
+    for n in range(30):
+        make.occupation(f"Helper {n:02d}", pathways=[catalogue["physical"]])
+    url = reverse("clusters:cluster", args=["healthcare-human-services"])
+    first = client.get(url)
+    assert len(titles(first)) == 25
+    assert "33 careers; showing 1–25" in first.content.decode()
+    assert 'href="?page=2"' in first.content.decode()
+    second = client.get(url, {"page": "2", "sort": "pay"})
+    assert len(titles(second)) == 8
+    assert "?page=1&amp;sort=pay" in second.content.decode()
+
+
+@pytest.mark.parametrize(("page", "shown"), [("0", 1), ("-3", 1), ("abc", 1), ("999", 2), ("", 1)])
+def test_bad_page_numbers_show_the_first_or_last_page(client, catalogue, page, shown):
+    for n in range(30):
+        make.occupation(f"Helper {n:02d}", pathways=[catalogue["physical"]])
+    response = client.get(
+        reverse("clusters:cluster", args=["healthcare-human-services"]), {"page": page}
+    )
+    assert response.status_code == 200
+    assert f"Page {shown} of 2" in response.content.decode()
+
+
+def test_htmx_request_gets_only_the_list(client, catalogue):
+    response = client.get(
+        reverse("clusters:cluster", args=["healthcare-human-services"]), {"zone": "4"}, **HTMX
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html and "<h1>" not in html
+    assert titles(response) == ["Registered Nurses"]
+    assert 'hx-swap-oob="innerHTML"' in html  # the screen-reader status line
+    assert "HX-Request" in response["Vary"]
+
+
+def test_htmx_history_restore_gets_the_whole_page(client, catalogue):
+    response = client.get(
+        reverse("clusters:cluster", args=["healthcare-human-services"]),
+        **HTMX,
+        HTTP_HX_HISTORY_RESTORE_REQUEST="true",
+    )
+    assert "<html" in response.content.decode()
+
+
+def test_filter_form_and_links_work_without_javascript(client, catalogue):
+    html = client.get(reverse("clusters:cluster", args=["healthcare-human-services"])).content
+    html = html.decode()
+    form = re.search(r'<form class="list-controls"[^>]*>', html).group(0)
+    assert 'method="get"' in form and 'action="/clusters/healthcare-human-services/"' in form
+    assert 'hx-push-url="true"' in form and 'hx-target="#occupation-list"' in form
+    assert '<button type="submit">Show careers</button>' in html
+
+
+def test_cluster_page_query_count_is_fixed(client, catalogue, django_assert_num_queries):
+    url = reverse("clusters:cluster", args=["healthcare-human-services"])
+    client.get(url)  # warm the data-release cache
+    # cluster, pathways, count, rows
+    with django_assert_num_queries(4):
+        client.get(url, {"zone": "3", "sort": "pay"})
+    for n in range(40):
+        make.occupation(f"Helper {n:02d}", pathways=[catalogue["physical"], catalogue["therapy"]])
+    with django_assert_num_queries(4):
+        client.get(url, {"page": "2"})
+    with django_assert_num_queries(3):  # htmx: no pathways
+        client.get(url, {"page": "2"}, **HTMX)
+
+
+def test_cluster_page_query_count_with_a_session(client, catalogue, django_assert_num_queries):
+    client.post(reverse("clusters:save"), {"code": "29-1141.00"})
+    url = reverse("clusters:cluster", args=["healthcare-human-services"])
+    client.get(url)
+    with django_assert_num_queries(5):  # + the session
+        response = client.get(url)
+    assert (
+        'Remove<span class="visually-hidden"> Registered Nurses</span>'
+        in response.content.decode()
+    )
+
+
+# -- Pathway page ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def with_programmes(catalogue):
+    rn_programme = m.Programme.objects.create(cip_code="51.3801", title="Registered Nursing")
+    catalogue["physical"].programmes.add(rn_programme)
+    for n in range(70):
+        catalogue["physical"].programmes.add(
+            m.Programme.objects.create(cip_code=f"51.{n:04d}", title=f"Health Programme {n:02d}")
+        )
+    offer = m.LocalProgramme.objects.create(
+        name="Health Careers Academy", kind="cte", grade_from=10, grade_to=12
+    )
+    offer.pathways.add(catalogue["physical"])
+    hidden = m.LocalProgramme.objects.create(
+        name="Old Draft Course", kind="course", is_published=False
+    )
+    hidden.pathways.add(catalogue["physical"])
+    return catalogue
+
+
+def test_pathway_page_shows_careers_programmes_and_our_school(client, with_programmes):
+    response = client.get(
+        reverse("clusters:pathway", args=["healthcare-human-services", "physical-health"])
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Physical Health</h1>" in html
+    assert len(titles(response)) == 3
+    assert "Health Programme 59" in html and "Health Programme 60" not in html
+    assert "And 11 more." in html  # 71 programmes, 60 shown
+    assert "At our school" in html and "Health Careers Academy" in html
+    assert "Grades 10–12" in html and "CTE programme" in html
+    assert "Old Draft Course" not in html
+
+
+def test_pathway_page_filters_and_htmx(client, catalogue):
+    url = reverse("clusters:pathway", args=["healthcare-human-services", "physical-health"])
+    response = client.get(url, {"zone": "4"}, **HTMX)
+    assert titles(response) == ["Registered Nurses"]
+    assert "<h1>" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["healthcare-human-services", "nope"],
+        ["construction", "physical-health"],  # a real pathway under the wrong cluster
+        ["nope", "physical-health"],
+    ],
+)
+def test_unknown_pathway_is_a_404_page(client, catalogue, args):
+    assert client.get(reverse("clusters:pathway", args=args)).status_code == 404
+
+
+def test_pathway_page_query_count_is_fixed(client, with_programmes, django_assert_num_queries):
+    url = reverse("clusters:pathway", args=["healthcare-human-services", "physical-health"])
+    client.get(url)
+    # pathway (+ programme count), count, rows, programmes, local programmes
+    with django_assert_num_queries(5):
+        client.get(url)
+    for n in range(30):
+        make.occupation(f"Helper {n:02d}", pathways=[with_programmes["physical"]])
+    with django_assert_num_queries(5):
+        client.get(url, {"sort": "openings", "page": "2"})
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete"])
+def test_pages_only_answer_get(client, catalogue, method):
+    url = reverse("clusters:cluster", args=["healthcare-human-services"])
+    assert getattr(client, method)(url).status_code == 405

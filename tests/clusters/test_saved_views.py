@@ -1,0 +1,129 @@
+"""Saved careers: the save toggle (htmx and plain POST), CSRF, and the My careers page."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from clusters import services
+from tests.clusters import explore_factories as make
+
+pytestmark = pytest.mark.django_db
+
+SAVE = reverse("clusters:save")
+SAVED = reverse("clusters:saved")
+HTMX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "save-29-1141-00"}
+
+
+@pytest.fixture
+def catalogue():
+    return make.small_catalogue()
+
+
+def saved_list(client) -> list[str]:
+    return client.session.get(services.SAVED_KEY, [])
+
+
+def test_plain_post_saves_then_removes_and_redirects_back(client, catalogue):
+    page = reverse("clusters:occupation", args=["29-1141.00"])
+    response = client.post(SAVE, {"code": "29-1141.00", "next": page})
+    assert response.status_code == 302 and response["Location"] == page
+    assert saved_list(client) == ["29-1141.00"]
+    client.post(SAVE, {"code": "47-2111.00", "next": page})
+    assert saved_list(client) == ["29-1141.00", "47-2111.00"]
+    client.post(SAVE, {"code": "29-1141.00", "next": page})
+    assert saved_list(client) == ["47-2111.00"]
+
+
+@pytest.mark.parametrize(
+    "next_url", ["https://evil.example/", "//evil.example/", "", "javascript:alert(1)"]
+)
+def test_unsafe_or_missing_next_goes_to_my_careers(client, catalogue, next_url):
+    response = client.post(SAVE, {"code": "29-1141.00", "next": next_url})
+    assert response.status_code == 302 and response["Location"] == SAVED
+
+
+def test_htmx_post_returns_just_the_button(client, catalogue):
+    response = client.post(SAVE, {"code": "29-1141.00", "next": "/search/?q=nurse"}, **HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html and 'id="save-29-1141-00"' not in html  # inner part only
+    assert 'hx-target="#save-29-1141-00"' in html
+    assert 'Remove<span class="visually-hidden"> Registered Nurses</span>' in html
+    assert "data-focus-after-swap" in html
+    assert 'value="/search/?q=nurse"' in html  # the plain form still returns to the page
+    assert 'Saved to <a href="/my-careers/">My careers</a>.' in html
+    response = client.post(SAVE, {"code": "29-1141.00"}, **HTMX)
+    assert "Removed from My careers." in response.content.decode()
+    assert saved_list(client) == []
+
+
+@pytest.mark.parametrize("code", ["", "99-9999.99", "nurse", "29-1141.00' OR 1=1"])
+def test_unknown_code_is_a_400(client, catalogue, code):
+    response = client.post(SAVE, {"code": code})
+    assert response.status_code == 400
+    assert "did not make sense" in response.content.decode()
+    assert saved_list(client) == []
+
+
+def test_save_needs_post_and_a_csrf_token(catalogue):
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.get(SAVE, {"code": "29-1141.00"}).status_code == 405
+    assert strict.post(SAVE, {"code": "29-1141.00"}).status_code == 403
+    strict.get(reverse("clusters:occupation", args=["29-1141.00"]))
+    token = strict.cookies["csrftoken"].value
+    response = strict.post(SAVE, {"code": "29-1141.00", "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+
+
+def test_list_is_capped(client, catalogue, monkeypatch):
+    monkeypatch.setattr(services, "MAX_SAVED", 1)
+    client.post(SAVE, {"code": "29-1141.00"})
+    response = client.post(SAVE, {"code": "47-2111.00"}, **HTMX)
+    assert "Your list is full" in response.content.decode()
+    assert saved_list(client) == ["29-1141.00"]
+
+
+def test_tampered_session_values_are_ignored(catalogue):
+    session = {services.SAVED_KEY: ["29-1141.00", 5, "DROP TABLE", None, "47-2111.00"]}
+    assert services.saved_codes(session=session) == ["29-1141.00", "47-2111.00"]
+    assert services.saved_codes(session={services.SAVED_KEY: "29-1141.00"}) == []
+
+
+def test_my_careers_lists_saved_careers_with_compare(client, catalogue):
+    empty = client.get(SAVED).content.decode()
+    assert "You have not saved any careers yet." in empty
+    for code in ["29-1141.00", "47-2111.00"]:
+        client.post(SAVE, {"code": code})
+    html = client.get(SAVED).content.decode()
+    assert html.index("Registered Nurses") < html.index("Electricians")  # saved order
+    assert 'href="/compare/?o=29-1141.00&amp;o=47-2111.00"' in html
+    assert 'name="o" value="47-2111.00"' in html  # pick-to-compare form (plain GET)
+    assert 'Remove<span class="visually-hidden"> Electricians</span>' in html
+
+
+def test_more_than_four_saved_careers_are_picked_to_compare(client, catalogue):
+    for n in range(5):
+        client.post(SAVE, {"code": make.occupation(f"Job {n}").code})
+    html = client.get(SAVED).content.decode()
+    assert "Compare these" not in html
+    assert "Pick 2 to 4 careers to compare" in html
+
+
+def test_a_career_removed_from_the_data_just_disappears(client, catalogue):
+    client.post(SAVE, {"code": "29-1141.00"})
+    client.post(SAVE, {"code": "47-2111.00"})
+    catalogue["electrician"].delete()
+    response = client.get(SAVED)
+    assert response.status_code == 200
+    assert "Electricians" not in response.content.decode()
+
+
+def test_my_careers_query_count_is_fixed(client, catalogue, django_assert_num_queries):
+    client.post(SAVE, {"code": "29-1141.00"})
+    client.get(SAVED)
+    with django_assert_num_queries(2):  # session, occupations
+        client.get(SAVED)
+    for n in range(10):
+        client.post(SAVE, {"code": make.occupation(f"Job {n}").code})
+    with django_assert_num_queries(2):
+        client.get(SAVED)

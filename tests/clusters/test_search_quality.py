@@ -1,0 +1,109 @@
+"""Search quality on the real data, and page query counts with the full catalogue loaded.
+
+Slow (loads the shipped data once for the module, ~15 s). The counselor-written query set is
+tests/data/search_queries.csv; do not edit its expectations to make the engine pass.
+"""
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from clusters import search
+from clusters.bench import load_queries, search_quality
+from clusters.models import Cluster, Occupation
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
+
+HOLDOUT = Path(__file__).parent / "search_queries_holdout.csv"
+
+# sha256 of the top-10 codes of every counselor query. The suite runs on SQLite and on
+# PostgreSQL; both must give this same digest, which proves identical results. After a
+# deliberate ranking change, print `ranking_digest()` and update it here.
+RANKING_DIGEST = "5a79dc7efe8c430a71377e34ddfaf55e12ded7026d91168a25c2b4befa61178f"
+
+
+@pytest.fixture(autouse=True)
+def _catalogue(shipped_catalogue, db):
+    return None  # the search index is built once and kept: the data does not change here
+
+
+def ranking_digest() -> str:
+    ranked = {
+        row["query"]: search.search_occupations(query=row["query"]).codes[:10]
+        for row in load_queries()
+    }
+    return hashlib.sha256(json.dumps(ranked, sort_keys=True).encode()).hexdigest()
+
+
+def test_counselor_queries_hit_the_top_five_at_least_95_percent():
+    rate, misses = search_quality()
+    assert len(load_queries()) >= 40
+    assert rate >= 0.95, "\n".join(
+        f"{m.query}: expected {m.expected}, got {m.got}" for m in misses
+    )
+
+
+def test_our_own_holdout_queries_hit_the_top_five_at_least_90_percent():
+    rate, misses = search_quality(path=HOLDOUT)
+    assert rate >= 0.90, "\n".join(
+        f"{m.query}: expected {m.expected}, got {m.got}" for m in misses
+    )
+
+
+def test_same_ranking_on_every_database():
+    assert ranking_digest() == RANKING_DIGEST
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("registered nurse", "29-1141.00"),
+        ("cop", "33-3051.00"),
+        ("CNA", "31-1131.00"),
+        ("HVAC", "49-9021.00"),
+        ("nurce", "29-1141.00"),
+        ("electricians", "47-2111.00"),
+        ("barista", "35-3023.01"),
+    ],
+)
+def test_obvious_occupation_comes_first(query, first):
+    assert search.search_occupations(query=query).codes[0] == first
+
+
+def test_title_matches_rank_above_description_matches():
+    codes = search.search_occupations(query="baker").codes
+    assert codes[0] == "51-3011.00"  # Bakers, before jobs whose tasks mention baking
+
+
+def test_junk_finds_nothing_on_the_real_data():
+    for junk in ["asdfghjkl", "!!!", "the and of", "zzzzzz"]:
+        assert search.search_occupations(query=junk).hits == [], junk
+
+
+def test_real_pages_render_with_a_fixed_number_of_queries(client, django_assert_num_queries):
+    biggest = max(
+        Cluster.objects.filter(framework__is_default=True), key=lambda c: c.pathways.count()
+    )
+    pathway = biggest.pathways.first()
+    client.get(reverse("home"))  # warm the data-release cache
+    client.get(reverse("clusters:search"), {"q": "nurse"})  # build the search index
+    pages = [
+        (reverse("home"), {}, 0),
+        (reverse("clusters:index"), {}, 2),
+        (biggest.get_absolute_url(), {"sort": "pay", "zone": "4"}, 4),
+        (pathway.get_absolute_url(), {"page": "2"}, 5),
+        (reverse("clusters:occupation", args=["29-1141.00"]), {}, 9),
+        (reverse("clusters:occupation", args=["51-9199.00"]), {}, 9),  # 2,750 other titles
+        (reverse("clusters:search"), {"q": "nurse"}, 3),
+        (reverse("clusters:search"), {"q": "teecher", "page": "2", "bright": "1"}, 3),
+        (reverse("clusters:compare"), {"o": ["29-1141.00", "47-2111.00", "15-1252.00"]}, 2),
+        (reverse("clusters:saved"), {}, 0),
+    ]
+    for url, params, queries in pages:
+        with django_assert_num_queries(queries):
+            response = client.get(url, params)
+        assert response.status_code == 200, url
+    assert Occupation.objects.count() == 1016
