@@ -27,6 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from careerclusters.cache_version import bump_content_version_on_commit
 from clusters import models as m
 
 DEFAULT_SOURCE = Path(settings.BASE_DIR) / "fixtures" / "data"
@@ -784,6 +785,8 @@ def write_catalogue(data: Catalogue, progress: Callable[[str], None] = lambda _:
         m.DataRelease.objects.filter(pk__in=[r.pk for r in releases.values()]).update(
             imported_at=timezone.now()
         )
+        # Bulk writes send no signals: tell cached pages the content changed (after commit).
+        bump_content_version_on_commit()
     return summary
 
 

@@ -18,7 +18,9 @@ How a query is read:
 How results are ranked: a word found in the O*NET title counts most, then in an alternate
 title, then in the description and tasks (with BM25-style weighting). Documents that match
 all the words beat those that match some; an exact title or alternate-title match gets a
-large bonus, so "barista" finds Baristas before jobs whose tasks mention coffee.
+large bonus, so "barista" finds Baristas before jobs whose tasks mention coffee. A small
+nudge from employment puts common jobs first among equals ("teacher" -> school teachers),
+and results scoring under a fifth of the best are left out.
 """
 
 from __future__ import annotations
@@ -416,6 +418,8 @@ class SearchIndex:
             docs.update(i for i, _ in self.alt_post.get(key, ()))
             docs.update(i for i, _ in self.body_post.get(key, ()))
             value = len(docs)
+            if len(self._df_cache) > 50_000:  # queries can hold any word: keep memory bounded
+                self._df_cache.clear()
             self._df_cache[key] = value
         return value
 
@@ -646,9 +650,9 @@ def _phrase_key(words: list[str]) -> str:
 
 
 def _title_segments(title: str) -> tuple[str, set[str]]:
-    """Stemmed title and its head nouns: 'Chefs and Head Cooks' -> 'chef head cook', {'chef',
-    'head cook'}; 'Bus Drivers, School' -> {'bus driv'}; not 'plant' in 'Plant and System
-    Operators' (there 'plant' describes the operators)."""
+    """The title and its head, plurals taken off: 'Chefs and Head Cooks' -> 'chef head cook',
+    {'chef head cook', 'chef'}; 'Bus Drivers, School' -> {'bus driver'}; not 'plant' in 'Plant
+    and System Operators' (there 'plant' describes the operators)."""
 
     def key(text: str) -> str:
         return " ".join(singular(w) for w in split_words(text) if w not in STOPWORDS)
@@ -657,7 +661,8 @@ def _title_segments(title: str) -> tuple[str, set[str]]:
     segments = {key(head)}
     parts = [p.strip() for p in re.split(r"\band\b|/", head) if p.strip()]
     if len(parts) > 1 and all(p.lower().endswith("s") for p in parts):
-        segments.update(key(p) for p in parts)
+        segments.add(key(parts[0]))  # the first job named, not "Teachers" in "Nursing
+        # Instructors and Teachers, Postsecondary"
     return key(title), {s for s in segments if s}
 
 
