@@ -182,9 +182,8 @@ def locate(source: Path, table: Table) -> Path:
     raise ImportFileError(source / table.path, "file not found (nor a .gz copy of it)")
 
 
-def read_rows(source: Path, table: Table) -> Iterator[tuple[int, dict[str, str]]]:
+def read_rows(path: Path, table: Table) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (line number, row) for each data row, after checking the header has our columns."""
-    path = locate(source, table)
     try:
         with _open_text(path) as handle:
             reader = csv.reader(handle, delimiter=table.delimiter)
@@ -245,8 +244,9 @@ class _Row:
 
 def table_rows(source: Path, table: Table) -> Iterator[_Row]:
     path = locate(source, table)
-    for line, row in read_rows(source, table):
-        yield _Row(path.relative_to(source) if path.is_relative_to(source) else path, line, row)
+    shown = path.relative_to(source) if path.is_relative_to(source) else path
+    for line, row in read_rows(path, table):
+        yield _Row(shown, line, row)
 
 
 # ---------------------------------------------------------------------------------------
@@ -281,7 +281,9 @@ class Catalogue:
         default_factory=lambda: defaultdict(set)
     )
     average_growth: float = 0.0
-    national_names: tuple = ()
+    national_names: _CanonicalNames | None = None  # set by _read_national_framework
+    # 6- and 5-digit SOC prefixes -> O*NET codes, so SOC rows map without scanning every code.
+    codes_by_soc: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
 def read_sources(source: Path, progress: Callable[[str], None] = lambda _: None) -> Catalogue:
@@ -409,6 +411,9 @@ def _read_occupations(source: Path, data: Catalogue) -> None:
         }
     if not data.occupations:
         raise ImportFileError(OCCUPATIONS.path, "no occupations in the file")
+    for code in data.occupations:
+        data.codes_by_soc[code[:7]].append(code)
+        data.codes_by_soc[code[:6]].append(code)
 
 
 def _known(row: _Row, data: Catalogue, column: str = "O*NET-SOC Code") -> str:
@@ -613,28 +618,35 @@ def _dash_to_blank(value: str) -> str:
 
 def soc_to_onet(soc: str, data: Catalogue) -> list[str]:
     """O*NET codes under a 6-digit SOC code, or under a BLS broad group such as 13-1020."""
-    exact = [code for code in data.occupations if code[:7] == soc]
+    exact = data.codes_by_soc.get(soc, [])
     if exact or not soc.endswith("0"):
         return exact
-    return [code for code in data.occupations if code[:6] == soc[:6]]
+    return data.codes_by_soc.get(soc[:6], [])
 
 
 class _CanonicalNames:
-    """Maps each spelling of a sub-cluster to one canonical name (the data has 'water systems')."""
+    """One spelling per cluster and sub-cluster, any case (the data has 'water systems')."""
 
     def __init__(self) -> None:
-        self.names: dict[tuple[str, str], str] = {}
+        self.clusters: dict[str, str] = {}
+        self.pathways: dict[tuple[str, str], str] = {}
 
     def add(self, cluster: str, name: str) -> None:
+        cluster = self.clusters.setdefault(cluster.casefold(), cluster)
         key = (cluster.casefold(), name.casefold())
-        current = self.names.get(key)
+        current = self.pathways.get(key)
         # Prefer the spelling with capitals: "Water Systems" over "water systems".
         if current is None or (current.islower() and not name.islower()):
-            self.names[key] = name
+            self.pathways[key] = name
 
-    def get(self, row: _Row, cluster: str, name: str) -> str:
+    def get(self, row: _Row, cluster_column: str, pathway_column: str) -> tuple[str, str]:
+        """(cluster, pathway) as spelled in the sub-cluster list, or an error naming this row."""
+        cluster_name, name = row.text(cluster_column), row.text(pathway_column)
+        cluster = self.clusters.get(cluster_name.casefold())
+        if cluster is None:
+            raise row.fail(f"cluster {cluster_name!r} is not in {CTE_PATHWAYS.path}")
         try:
-            return self.names[(cluster.casefold(), name.casefold())]
+            return cluster, self.pathways[(cluster.casefold(), name.casefold())]
         except KeyError:
             raise row.fail(
                 f"sub-cluster {cluster} / {name} is not in {CTE_PATHWAYS.path}"
@@ -643,24 +655,16 @@ class _CanonicalNames:
 
 def _read_national_framework(source: Path, data: Catalogue) -> None:
     names = _CanonicalNames()
-    clusters: dict[str, dict[str, set[str]]] = {}
     for row in table_rows(source, CTE_PATHWAYS):
         names.add(row.text("career_cluster"), row.text("sub_cluster"))
-    canonical_cluster: dict[str, str] = {}
-    for row in table_rows(source, CTE_PATHWAYS):
-        cluster = row.text("career_cluster")
-        canonical_cluster[cluster.casefold()] = cluster
-        pathway = names.get(row, cluster, row.text("sub_cluster"))
-        clusters.setdefault(cluster, {}).setdefault(pathway, set())
+    clusters: dict[str, dict[str, set[str]]] = {}
+    for (cluster_key, _), pathway in names.pathways.items():
+        clusters.setdefault(names.clusters[cluster_key], {})[pathway] = set()
     for row in table_rows(source, CTE_SOC):
-        cluster = canonical_cluster.get(row.text("Career Cluster").casefold())
-        if cluster is None:
-            raise row.fail(f"cluster {row.text('Career Cluster')!r} is not in {CTE_PATHWAYS.path}")
-        pathway = names.get(row, cluster, row.text("Sub-Cluster"))
-        soc = row.code("SOC Code", SOC_CODE)
-        clusters[cluster][pathway].update(soc_to_onet(soc, data))
+        cluster, pathway = names.get(row, "Career Cluster", "Sub-Cluster")
+        clusters[cluster][pathway].update(soc_to_onet(row.code("SOC Code", SOC_CODE), data))
     data.frameworks["national-2024"] = clusters
-    data.national_names = (names, canonical_cluster)  # reused by _read_programmes
+    data.national_names = names  # reused by _read_programmes
 
 
 def _read_classic_framework(source: Path, data: Catalogue) -> None:
@@ -677,13 +681,10 @@ def _read_classic_framework(source: Path, data: Catalogue) -> None:
 
 
 def _read_programmes(source: Path, data: Catalogue) -> None:
-    names, canonical_cluster = data.national_names
+    names = data.national_names
 
     def pathway_key(row: _Row) -> tuple[str, str, str]:
-        cluster = canonical_cluster.get(row.text("Career Cluster").casefold())
-        if cluster is None:
-            raise row.fail(f"cluster {row.text('Career Cluster')!r} is not in {CTE_PATHWAYS.path}")
-        return ("national-2024", cluster, names.get(row, cluster, row.text("Sub-Cluster")))
+        return ("national-2024", *names.get(row, "Career Cluster", "Sub-Cluster"))
 
     def programme(row: _Row) -> str:
         cip = row.code("CIP Code (2020)", CIP_CODE)
