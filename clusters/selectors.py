@@ -93,6 +93,14 @@ LIST_FIELDS = (
 )  # fmt: skip
 
 
+ZONE_CHOICES = [(number, words[0]) for number, words in JOB_ZONE_WORDS.items()]
+
+
+def parse_job_zone(value: str | None) -> int | None:
+    """A job zone 1-5 from a query string value; anything else means no filter."""
+    return int(value) if value in {"1", "2", "3", "4", "5"} else None
+
+
 @dataclass(frozen=True)
 class ListFilters:
     """Filters and sort for an occupation list, already checked."""
@@ -104,9 +112,8 @@ class ListFilters:
     @classmethod
     def parse(cls, *, job_zone: str | None, education: str | None, sort: str | None):
         """Unknown or malformed values fall back to 'no filter' and the default sort."""
-        zone = int(job_zone) if job_zone in {"1", "2", "3", "4", "5"} else None
         return cls(
-            job_zone=zone,
+            job_zone=parse_job_zone(job_zone),
             education=education if education in EDUCATION_LEVELS else None,
             sort=sort if sort in SORTS else DEFAULT_SORT,
         )
@@ -117,18 +124,6 @@ class ListFilters:
         if self.education:
             occupations = occupations.filter(entry_education=EDUCATION_LEVELS[self.education][0])
         return occupations.order_by(*SORTS[self.sort][1])
-
-    def query(self, **extra) -> dict:
-        """The non-default values as query parameters (for links and the URL)."""
-        params = {}
-        if self.job_zone:
-            params["zone"] = self.job_zone
-        if self.education:
-            params["education"] = self.education
-        if self.sort != DEFAULT_SORT:
-            params["sort"] = self.sort
-        params.update({k: v for k, v in extra.items() if v})
-        return params
 
     @property
     def active(self) -> bool:
@@ -218,12 +213,6 @@ def cluster_summaries(*, framework: Framework) -> list[ClusterSummary]:
 # -- Cluster and pathway pages -------------------------------------------------------------
 
 
-@dataclass
-class PathwaySummary:
-    pathway: Pathway
-    occupation_count: int
-
-
 def cluster_by_slug(*, slug: str) -> Cluster | None:
     """One query."""
     return Cluster.objects.select_related("framework").filter(slug=slug).first()
@@ -240,9 +229,7 @@ def cluster_pathways(*, cluster: Cluster) -> list[Pathway]:
 
 def cluster_occupations(*, cluster: Cluster, filters: ListFilters, page: str | None) -> Page:
     """A page of the careers in any of the cluster's pathways. Two queries (count, rows)."""
-    members = PathwayOccupation.objects.filter(pathway__cluster=cluster).values("occupation_id")
-    occupations = filters.apply(_list_occupations(Occupation.objects.filter(pk__in=members)))
-    return _paginate(occupations, page)
+    return _member_page(PathwayOccupation.objects.filter(pathway__cluster=cluster), filters, page)
 
 
 def pathway_by_slugs(*, cluster_slug: str, pathway_slug: str) -> Pathway | None:
@@ -264,9 +251,13 @@ def pathway_by_slugs(*, cluster_slug: str, pathway_slug: str) -> Pathway | None:
 
 def pathway_occupations(*, pathway: Pathway, filters: ListFilters, page: str | None) -> Page:
     """Two queries (count, rows)."""
-    members = PathwayOccupation.objects.filter(pathway=pathway).values("occupation_id")
-    occupations = filters.apply(_list_occupations(Occupation.objects.filter(pk__in=members)))
-    return _paginate(occupations, page)
+    return _member_page(PathwayOccupation.objects.filter(pathway=pathway), filters, page)
+
+
+def _member_page(members: QuerySet, filters: ListFilters, page: str | None) -> Page:
+    """A filtered, sorted page of the occupations in `members` (PathwayOccupation rows)."""
+    occupations = Occupation.objects.filter(pk__in=members.values("occupation_id"))
+    return _paginate(filters.apply(_list_occupations(occupations)), page)
 
 
 PATHWAY_PROGRAMMES_SHOWN = 60
@@ -400,8 +391,6 @@ def occupation_page(*, code: str) -> OccupationPage | None:
 
 
 # -- Lists by code: compare, saved careers, search results ----------------------------------
-
-COMPARE_TASKS = 5
 
 
 def occupations_by_code(*, codes: list[str], with_tasks: bool = False) -> list[Occupation]:

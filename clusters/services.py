@@ -24,32 +24,16 @@ def saved_codes(*, session: MutableMapping) -> list[str]:
     return [c for c in value if isinstance(c, str) and OCCUPATION_CODE.match(c)][:MAX_SAVED]
 
 
-def is_saved(*, session: MutableMapping, code: str) -> bool:
-    return code in saved_codes(session=session)
-
-
-def save_career(*, session: MutableMapping, code: str) -> None:
-    codes = saved_codes(session=session)
-    if code in codes:
-        return
-    if len(codes) >= MAX_SAVED:
-        raise SavedListFull
-    session[SAVED_KEY] = [*codes, code]
-
-
-def unsave_career(*, session: MutableMapping, code: str) -> None:
-    codes = saved_codes(session=session)
-    if code in codes:
-        session[SAVED_KEY] = [c for c in codes if c != code]
-
-
 def toggle_saved(*, session: MutableMapping, code: str) -> bool:
     """Save the career, or remove it when it is already saved. Returns whether it is saved now.
 
     The caller checks that `code` is a real occupation.
     """
-    if is_saved(session=session, code=code):
-        unsave_career(session=session, code=code)
+    codes = saved_codes(session=session)
+    if code in codes:
+        session[SAVED_KEY] = [c for c in codes if c != code]
         return False
-    save_career(session=session, code=code)
+    if len(codes) >= MAX_SAVED:
+        raise SavedListFull
+    session[SAVED_KEY] = [*codes, code]
     return True

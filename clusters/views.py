@@ -78,7 +78,7 @@ def _list_context(request, filters: ListFilters, page) -> dict:
         "saved": set(saved_codes(session=request.session)),
         "sorts": [(key, label) for key, (label, _) in SORTS.items()],
         "default_sort": DEFAULT_SORT,
-        "zones": [(n, words[0]) for n, words in JOB_ZONE_WORDS.items()],
+        "zones": selectors.ZONE_CHOICES,
         "education_levels": [(slug, label) for slug, (_, label) in EDUCATION_LEVELS.items()],
     }
 
@@ -161,8 +161,7 @@ def search(request):
     clusters = selectors.all_clusters()
     cluster_slugs = {c.slug for c in clusters}
     cluster = request.GET.get("cluster") if request.GET.get("cluster") in cluster_slugs else None
-    zone_value = request.GET.get("zone")
-    job_zone = int(zone_value) if zone_value in {"1", "2", "3", "4", "5"} else None
+    job_zone = selectors.parse_job_zone(request.GET.get("zone"))
     bright = request.GET.get("bright") == "1"
 
     result = None
@@ -177,7 +176,7 @@ def search(request):
         "page_obj": page,
         "filters": {"cluster": cluster, "zone": job_zone, "bright": bright},
         "clusters": clusters,
-        "zones": [(n, words[0]) for n, words in JOB_ZONE_WORDS.items()],
+        "zones": selectors.ZONE_CHOICES,
         "saved": set(saved_codes(session=request.session)),
         "suggestions": SEARCH_SUGGESTIONS,
     }

@@ -4,7 +4,7 @@ from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 
 from clusters.models import RIASEC, RIASEC_NAMES
-from clusters.selectors import EDUCATION_LEVELS, JOB_ZONE_WORDS
+from clusters.selectors import JOB_ZONE_WORDS
 
 register = template.Library()
 
@@ -61,18 +61,6 @@ def change_words(value) -> str:
 def zone_name(number) -> str:
     words = JOB_ZONE_WORDS.get(number)
     return words[0] if words else "Not rated"
-
-
-@register.filter
-def zone_text(number) -> str:
-    words = JOB_ZONE_WORDS.get(number)
-    return words[1] if words else ""
-
-
-@register.filter
-def education_label(slug) -> str:
-    level = EDUCATION_LEVELS.get(slug)
-    return level[1] if level else ""
 
 
 @register.filter
