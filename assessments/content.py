@@ -15,8 +15,9 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from assessments.scoring import AREAS
+
 ITEMS_CSV = Path(__file__).resolve().parent.parent / "fixtures" / "assessments" / "items.csv"
-AREAS = "RIASEC"
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def read_items(*, path: Path = ITEMS_CSV) -> list[dict]:
         rows = list(csv.DictReader(handle))
     orders = set()
     for line, row in enumerate(rows, start=2):
-        if row.get("area") not in set(AREAS):
+        if row.get("area") not in AREAS:
             raise ItemFileError(f"{path}, line {line}: area must be one of R, I, A, S, E, C")
         if row.get("quick") not in {"Y", "N"}:
             raise ItemFileError(f"{path}, line {line}: quick must be Y or N")

@@ -11,14 +11,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-AREA_CHOICES = [
-    ("R", "Realistic"),
-    ("I", "Investigative"),
-    ("A", "Artistic"),
-    ("S", "Social"),
-    ("E", "Enterprising"),
-    ("C", "Conventional"),
-]
+from assessments.scoring import ANSWER_MAX, ANSWER_MIN, AREA_NAMES
+
+AREA_CHOICES = list(AREA_NAMES.items())
 
 # The five-point answer scale, as O*NET's Interest Profiler uses it.
 ANSWER_CHOICES = [
@@ -28,7 +23,6 @@ ANSWER_CHOICES = [
     (4, "Like"),
     (5, "Strongly like"),
 ]
-ANSWER_MIN, ANSWER_MAX = 1, 5
 
 
 def new_token() -> str:

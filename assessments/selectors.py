@@ -4,9 +4,9 @@ The matching catalogue (every occupation's interest profile and its clusters and
 is loaded with one query and kept in memory per process. It is keyed on the site-wide
 content version (careerclusters/cache_version.py), which clusters/signals.py bumps after
 any saved change to occupations, frameworks, clusters, pathways or their memberships, so
-every app process reloads it on its next match. Bulk writes send no signals (the importer
-uses bulk_create/bulk_update), so the catalogue is also reloaded after CATALOGUE_MAX_AGE
-seconds at the latest; an import can call forget_catalogue() to make changes show at once.
+every app process reloads it on its next match (the importer bumps it too, since its bulk
+writes send no signals). Without REDIS_URL each process keeps its own content version, so
+the catalogue is also reloaded after CATALOGUE_MAX_AGE seconds at the latest.
 """
 
 from __future__ import annotations
@@ -329,6 +329,7 @@ def results_page(
         raise LookupError(framework)
     profile = attempt.profile
     code = attempt.code
+    tied = tied_areas(profile=profile)
     context: dict = {
         "attempt": attempt,
         "assessment": attempt.assessment,
@@ -339,7 +340,7 @@ def results_page(
         "chart_bar_width": CHART_BAR_WIDTH,
         "code": code,
         "code_areas": [(a, AREA_NAMES[a], AREA_MEANINGS[a]) for a in code],
-        "tied": [AREA_NAMES[a] for a in AREAS if a in tied_areas(profile=profile)],
+        "tied": [AREA_NAMES[a] for a in AREAS if a in tied],
         "frameworks": list(catalogue.frameworks.values()),
         "framework": chosen,
         "education_plan": education_plan,

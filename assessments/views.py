@@ -164,8 +164,7 @@ def page(request: HttpRequest, token: str, number: int) -> HttpResponse:
     first = sum(len(p) for p in pages[: number - 1])
     check = request.GET.get("check") == "1"
     missing = [item for item in items if item.answer is None] if check else []
-    total_items = sum(len(p) for p in pages)
-    answered = sum(1 for p in pages for item in p if item.answer is not None)
+    answered, total_items = _progress(pages)
     return _private(
         render(
             request,
@@ -189,17 +188,36 @@ def page(request: HttpRequest, token: str, number: int) -> HttpResponse:
     )
 
 
+def _progress(pages) -> tuple[int, int]:
+    """(answered, total) statements over all pages."""
+    items = [item for page_items in pages for item in page_items]
+    return sum(item.answer is not None for item in items), len(items)
+
+
+def _save_posted(
+    request: HttpRequest, attempt: Attempt, *, require_answer: bool
+) -> tuple[dict[int, int], HttpResponse | None]:
+    """Save the posted answers: (answers, None), or (answers, an error response to return)."""
+    answers: dict[int, int] = {}
+    try:
+        answers = services.parse_answers(data=request.POST)
+        if require_answer and not answers:
+            raise services.BadAnswer("No answer was sent.")
+        services.save_answers(attempt=attempt, answers=answers)
+    except services.AttemptFinished:
+        return answers, _finished(request, attempt)
+    except services.BadAnswer as error:
+        return answers, _bad_answer(request, error, attempt)
+    _remember(request, attempt)
+    return answers, None
+
+
 def _save_page(request: HttpRequest, attempt: Attempt, number: int) -> HttpResponse:
     if attempt.is_complete:
         return _finished(request, attempt)
-    try:
-        answers = services.parse_answers(data=request.POST)
-        services.save_answers(attempt=attempt, answers=answers)
-    except services.AttemptFinished:
-        return _finished(request, attempt)
-    except services.BadAnswer as error:
-        return _bad_answer(request, error, attempt)
-    _remember(request, attempt)
+    _, problem = _save_posted(request, attempt, require_answer=False)
+    if problem:
+        return problem
     pages = _load_pages(attempt)
     if not 1 <= number <= len(pages):
         raise Http404("No such page in this quiz.")
@@ -219,16 +237,9 @@ def _save_page(request: HttpRequest, attempt: Attempt, number: int) -> HttpRespo
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     """Save answers the moment they are given (htmx posts one); plain posts get redirected."""
     attempt = _attempt_or_404(token)
-    try:
-        answers = services.parse_answers(data=request.POST)
-        if not answers:
-            raise services.BadAnswer("No answer was sent.")
-        services.save_answers(attempt=attempt, answers=answers)
-    except services.AttemptFinished:
-        return _finished(request, attempt)
-    except services.BadAnswer as error:
-        return _bad_answer(request, error, attempt)
-    _remember(request, attempt)
+    answers, problem = _save_posted(request, attempt, require_answer=True)
+    if problem:
+        return problem
     pages = _load_pages(attempt)
     if not request.htmx:
         saved = set(answers)
@@ -236,8 +247,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
             if any(item.id in saved for item in items):
                 return redirect(_page_url(attempt, number))
         return redirect("assessments:resume", attempt.token)
-    total_items = sum(len(p) for p in pages)
-    answered = sum(1 for p in pages for item in p if item.answer is not None)
+    answered, total_items = _progress(pages)
     return _private(
         render(
             request,
@@ -322,13 +332,14 @@ def results(request: HttpRequest, token: str) -> HttpResponse:
     else:
         return render(request, "400.html", status=400)
     _remember(request, attempt)
+    partial = bool(request.htmx) and not request.htmx.history_restore_request
     try:
         context = selectors.results_page(
             attempt=attempt,
             framework=framework,
             education_plan=education_plan,
             session_tokens=_session_tokens(request),
-            with_extras=not (request.htmx and not request.htmx.history_restore_request),
+            with_extras=not partial,
         )
     except LookupError:
         raise Http404("No such Career Clusters framework.") from None
@@ -336,7 +347,5 @@ def results(request: HttpRequest, token: str) -> HttpResponse:
         reverse("assessments:results", args=[attempt.token])
     )
     context["plans"] = EducationPlan.choices
-    template = "assessments/results.html"
-    if request.htmx and not request.htmx.history_restore_request:
-        template += "#matches"
+    template = "assessments/results.html" + ("#matches" if partial else "")
     return _private(render(request, template, context))
