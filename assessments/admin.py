@@ -9,8 +9,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, IntegerField, Max, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Max
 from django.forms.models import BaseInlineFormSet, BaseModelFormSet
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -21,20 +20,10 @@ from django.views.decorators.http import require_GET
 from assessments import aggregates
 from assessments.models import Assessment, Attempt, Item, Response
 from assessments.selectors import matching_catalogue
+from careerclusters.admin_columns import annotated_column, count_of
 
 MAX_ORDER = 9999
 MAX_RANGE_DAYS = 3 * 366
-
-
-def count_of(model, field: str, **filters) -> Coalesce:
-    counted = (
-        model.objects.filter(**{field: OuterRef("pk")}, **filters)
-        .order_by()
-        .values(field)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 # ---------------------------------------------------------------------------------------
@@ -170,17 +159,11 @@ class AssessmentAdmin(admin.ModelAdmin):
             )
         )
 
-    @admin.display(description="items", ordering="item_count")
-    def item_count(self, obj):
-        return obj.item_count
+    item_count = annotated_column("item_count", "items")
 
-    @admin.display(description="attempts started", ordering="started")
-    def started(self, obj):
-        return obj.started
+    started = annotated_column("started", "attempts started")
 
-    @admin.display(description="finished", ordering="finished")
-    def finished(self, obj):
-        return obj.finished
+    finished = annotated_column("finished", "finished")
 
     @admin.display(description="preview")
     def preview(self, obj):
@@ -323,9 +306,7 @@ class AttemptAdmin(ViewOnlyAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(answered=count_of(Response, "attempt"))
 
-    @admin.display(description="answers", ordering="answered")
-    def answered(self, obj):
-        return obj.answered
+    answered = annotated_column("answered", "answers")
 
     def get_urls(self):
         return [

@@ -19,7 +19,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
-from assessments.matching import Catalogue, cluster_score, occupation_fits
+from assessments.matching import Catalogue, occupation_fits, rank_clusters
 from assessments.models import Attempt
 from assessments.scoring import AREA_NAMES, AREAS
 
@@ -115,19 +115,14 @@ def code_counts(*, attempts, top: int = TOP_CODES) -> list[tuple[str, int]]:
 
 
 def top_cluster(*, profile: Sequence[float], catalogue: Catalogue, framework: str | None = None):
-    """The cluster ranked first for a profile: as assessments.matching.match_profile ranks
-    them (highest cluster score, then name), without building the rest of the results."""
+    """The cluster ranked first for a profile, by the results page's own ranking
+    (assessments.matching.rank_clusters), without building the rest of the results."""
     chosen = catalogue.frameworks.get(framework) if framework else catalogue.default_framework
     if chosen is None:
         raise LookupError(f"Unknown framework {framework!r}.")
     fits = occupation_fits(profile=list(profile), catalogue=catalogue)
-    scored = [
-        (cluster_score(fits=[fits[i] for i in c.occupation_ids if i in fits]), c)
-        for c in chosen.clusters
-    ]
-    if not scored:
-        return None
-    return min(scored, key=lambda t: (-t[0], t[1].name))[1]
+    ranked = rank_clusters(fits=fits, framework=chosen)
+    return ranked[0][1] if ranked else None
 
 
 def cluster_counts(

@@ -2,7 +2,7 @@
 
 Public pages may be cached under a key that includes `content_version()`; saving or deleting
 any catalogue or quiz content calls `bump_content_version()` (see clusters/signals.py and
-assessments/signals.py), so cached pages are never served stale. Changes made inside a
+assessments/content_signals.py), so cached pages are never served stale. Changes made inside a
 transaction bump the version once, after the commit (so nothing caches the old content under
 the new number, and a bulk change costs one bump, not one per row).
 """

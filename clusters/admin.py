@@ -27,9 +27,10 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from careerclusters.admin_columns import annotated_column, count_of
 from clusters import csv_io
 from clusters import models as m
-from clusters.authoring import save_framework
+from clusters.authoring import make_default_framework, save_framework
 from clusters.selectors import data_releases
 
 admin.site.site_header = "Career Clusters admin"
@@ -41,18 +42,6 @@ GRADE_CHOICES = [("", "—")] + [(g, f"Grade {g}") for g in range(csv_io.GRADE_M
 
 # ---------------------------------------------------------------------------------------
 # Helpers
-
-
-def count_of(model, field: str, **filters) -> Coalesce:
-    """A correlated COUNT subquery: one query for the whole list, no row multiplication."""
-    counted = (
-        model.objects.filter(**{field: OuterRef("pk")}, **filters)
-        .order_by()
-        .values(field)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def release_line(release: m.DataRelease | None) -> str:
@@ -632,9 +621,7 @@ class FrameworkAdmin(CatalogueAdmin):
             super().get_queryset(request).annotate(cluster_count=count_of(m.Cluster, "framework"))
         )
 
-    @admin.display(description="clusters", ordering="cluster_count")
-    def cluster_count(self, obj):
-        return obj.cluster_count
+    cluster_count = annotated_column("cluster_count", "clusters")
 
     @admin.display(description="source")
     def source(self, obj):
@@ -654,8 +641,7 @@ class FrameworkAdmin(CatalogueAdmin):
             self.message_user(request, "Choose exactly one framework.", messages.ERROR)
             return None
         framework = chosen[0]
-        framework.is_default = True
-        save_framework(framework=framework)
+        make_default_framework(framework=framework)
         self.log_change(request, framework, [{"changed": {"fields": ["Is default"]}}])
         self.message_user(request, f"{framework.name} is now the default framework.")
         return None
@@ -701,13 +687,9 @@ class ClusterAdmin(CsvAdminMixin, CatalogueAdmin):
     def has_import_permission(self, request):
         return request.user.has_perms(["clusters.change_cluster", "clusters.change_pathway"])
 
-    @admin.display(description="pathways", ordering="pathway_count")
-    def pathway_count(self, obj):
-        return obj.pathway_count
+    pathway_count = annotated_column("pathway_count", "pathways")
 
-    @admin.display(description="occupations", ordering="occupation_count")
-    def occupation_count(self, obj):
-        return obj.occupation_count
+    occupation_count = annotated_column("occupation_count", "occupations")
 
     @admin.display(description="description written", boolean=True)
     def has_description(self, obj):
@@ -750,13 +732,9 @@ class PathwayAdmin(CatalogueAdmin):
     def framework(self, obj):
         return obj.cluster.framework.name
 
-    @admin.display(description="occupations", ordering="occupation_count")
-    def occupation_count(self, obj):
-        return obj.occupation_count
+    occupation_count = annotated_column("occupation_count", "occupations")
 
-    @admin.display(description="local programmes", ordering="local_count")
-    def local_count(self, obj):
-        return obj.local_count
+    local_count = annotated_column("local_count", "local programmes")
 
     @admin.display(description="description written", boolean=True)
     def has_description(self, obj):
@@ -864,13 +842,9 @@ class OccupationAdmin(CsvAdminMixin, CatalogueAdmin):
             return "—"
         return f"${obj.wage_median:,}" + (" or more" if obj.wage_top_coded else "")
 
-    @admin.display(description="pathways", ordering="pathway_count")
-    def pathway_count(self, obj):
-        return obj.pathway_count
+    pathway_count = annotated_column("pathway_count", "pathways")
 
-    @admin.display(description="local programmes", ordering="local_count")
-    def local_count(self, obj):
-        return obj.local_count
+    local_count = annotated_column("local_count", "local programmes")
 
     @admin.display(description="source")
     def onet_source(self, obj):
@@ -990,13 +964,9 @@ class LocalProgrammeAdmin(CsvAdminMixin, admin.ModelAdmin):
     def grades_display(self, obj):
         return obj.grades or "—"
 
-    @admin.display(description="pathways", ordering="pathway_count")
-    def pathway_count(self, obj):
-        return obj.pathway_count
+    pathway_count = annotated_column("pathway_count", "pathways")
 
-    @admin.display(description="occupations", ordering="occupation_count")
-    def occupation_count(self, obj):
-        return obj.occupation_count
+    occupation_count = annotated_column("occupation_count", "occupations")
 
     def _set_published(self, request, queryset, value: bool) -> None:
         changed = 0
@@ -1033,9 +1003,7 @@ class JobZoneAdmin(ImportedAdmin):
             .annotate(occupation_count=count_of(m.Occupation, "job_zone"))
         )
 
-    @admin.display(description="occupations", ordering="occupation_count")
-    def occupation_count(self, obj):
-        return obj.occupation_count
+    occupation_count = annotated_column("occupation_count", "occupations")
 
 
 @admin.register(m.Programme)
@@ -1054,13 +1022,9 @@ class ProgrammeAdmin(ImportedAdmin):
             )
         )
 
-    @admin.display(description="pathways", ordering="pathway_count")
-    def pathway_count(self, obj):
-        return obj.pathway_count
+    pathway_count = annotated_column("pathway_count", "pathways")
 
-    @admin.display(description="occupations", ordering="occupation_count")
-    def occupation_count(self, obj):
-        return obj.occupation_count
+    occupation_count = annotated_column("occupation_count", "occupations")
 
 
 @admin.register(m.PathwayOccupation)

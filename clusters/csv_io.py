@@ -32,8 +32,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Prefetch, QuerySet, Subquery
 
+from careerclusters.admin_columns import count_of
 from clusters import models as m
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -189,23 +190,16 @@ def cluster_rows(*, clusters: QuerySet[m.Cluster]) -> Iterator[list[Any]]:
         clusters.select_related("framework").order_by("framework__position", "name", "pk")
     )
     pathways: dict[int, list[m.Pathway]] = {}
-    count = (
-        m.PathwayOccupation.objects.filter(pathway=OuterRef("pk"))
-        .order_by()
-        .values("pathway")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     for pathway in (
         m.Pathway.objects.filter(cluster__in=[c.pk for c in clusters])
-        .annotate(occupation_count=Subquery(count))
+        .annotate(occupation_count=count_of(m.PathwayOccupation, "pathway"))
         .order_by("name", "pk")
     ):
         pathways.setdefault(pathway.cluster_id, []).append(pathway)
     yield CLUSTER_HEADER
     for cluster in clusters:
         own = pathways.get(cluster.pk, [])
-        total = sum(p.occupation_count or 0 for p in own)
+        total = sum(p.occupation_count for p in own)
         yield [
             cluster.framework.slug,
             cluster.slug,
@@ -222,7 +216,7 @@ def cluster_rows(*, clusters: QuerySet[m.Cluster]) -> Iterator[list[Any]]:
                 pathway.slug,
                 cluster.name,
                 pathway.name,
-                pathway.occupation_count or 0,
+                pathway.occupation_count,
                 pathway.description,
             ]
 

@@ -73,7 +73,7 @@ def test_list_opens_and_search_finds(counselor_client, rows, model):
 
 
 @pytest.mark.parametrize("model", COUNSELOR_MODELS, ids=lambda model: model.__name__)
-def test_every_filter_narrows_the_list(counselor_client, rows, model):
+def test_every_filter_choice_loads_a_subset(counselor_client, rows, model):
     response = counselor_client.get(url(model))
     changelist = response.context["cl"]
     total = changelist.full_result_count
@@ -83,7 +83,6 @@ def test_every_filter_narrows_the_list(counselor_client, rows, model):
         for choice in choices[:3]:
             filtered = counselor_client.get(url(model) + choice["query_string"])
             assert filtered.status_code == 200, (spec.title, choice["query_string"])
-            assert "?e=1" not in filtered.get("Location", ""), choice["query_string"]
             assert filtered.context["cl"].result_count <= total
 
 
