@@ -23,7 +23,7 @@ def shipped_catalogue(django_db_setup, django_db_blocker):
     """The real shipped data set, imported once per test module and rolled back after it.
 
     Tests that use it also need the `db` fixture (each test then runs in a savepoint).
-    Costs ~15 s per module, so group the tests that need it.
+    Costs ~7 s per module, so group the tests that need it.
     """
     from django.db import transaction
 
