@@ -5,14 +5,12 @@ is loaded with one query and kept in memory per process. It is keyed on the site
 content version (careerclusters/cache_version.py), which clusters/signals.py bumps after
 any saved change to occupations, frameworks, clusters, pathways or their memberships, so
 every app process reloads it on its next match (the importer bumps it too, since its bulk
-writes send no signals). Without REDIS_URL each process keeps its own content version, so
-the catalogue is also reloaded after CATALOGUE_MAX_AGE seconds at the latest.
+writes send no signals). The version is kept in the database, so every process sees it.
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Subquery
@@ -20,13 +18,11 @@ from django.db.models import OuterRef, Subquery
 from assessments.matching import Catalogue, build_catalogue, match_profile
 from assessments.models import Assessment, Attempt, Item, Response
 from assessments.scoring import AREA_NAMES, AREAS, SCALE_MAX, SCALE_MIN, tied_areas
-from careerclusters.cache_version import bump_content_version, content_version
+from careerclusters.cache_version import content_version
 from clusters.models import LocalProgramme, Occupation, PathwayOccupation
 
-CATALOGUE_MAX_AGE = 300  # seconds
-
 _lock = threading.Lock()
-_state: dict = {"version": None, "loaded_at": 0.0, "catalogue": None}
+_state: dict = {"version": None, "catalogue": None}
 
 _SCORES = (
     "occupation__realistic",
@@ -88,33 +84,22 @@ def load_catalogue() -> Catalogue:
     )
 
 
-def catalogue_version() -> int:
-    return content_version()
-
-
 def matching_catalogue() -> Catalogue:
     """The catalogue for matching: loaded once per process, reloaded when the data changes."""
-    version = catalogue_version()
-    state = _state
-    fresh = time.monotonic() - state["loaded_at"] < CATALOGUE_MAX_AGE
-    if state["catalogue"] is not None and state["version"] == version and fresh:
-        return state["catalogue"]
+    version = content_version()
+    if _state["catalogue"] is not None and _state["version"] == version:
+        return _state["catalogue"]
     with _lock:
-        if (
-            state["catalogue"] is None
-            or state["version"] != version
-            or time.monotonic() - state["loaded_at"] >= CATALOGUE_MAX_AGE
-        ):
-            state["catalogue"] = load_catalogue()
-            state["version"] = version
-            state["loaded_at"] = time.monotonic()
-        return state["catalogue"]
+        if _state["catalogue"] is None or _state["version"] != version:
+            _state["catalogue"] = load_catalogue()
+            _state["version"] = version
+        return _state["catalogue"]
 
 
 def forget_catalogue() -> None:
-    """Make every process reload the catalogue on its next match (bumps the content version)."""
-    bump_content_version()
-    _state["catalogue"] = None
+    """Drop this process's copy; the next match loads it again (tests, benchmarks)."""
+    with _lock:
+        _state["catalogue"] = None
 
 
 # ---------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from assessments import selectors, services
 from assessments.models import ANSWER_CHOICES, Assessment, Attempt, EducationPlan
+from careerclusters.page_cache import shared_page
 
 SESSION_KEY = "assessments:attempts"
 SESSION_LIMIT = 20
@@ -36,6 +37,28 @@ def _remember(request: HttpRequest, attempt: Attempt) -> None:
         return
     tokens = [t for t in tokens if t != attempt.token] + [attempt.token]
     request.session[SESSION_KEY] = tokens[-SESSION_LIMIT:]
+
+
+def _open_attempt_state(request: HttpRequest, token: str, number: int) -> str | None:
+    """Cache variant for a quiz page: it changes only when answers are saved (which updates
+    the attempt). Finished and unknown attempts go to the view (redirect, 404)."""
+    state = Attempt.objects.filter(token=token, completed_at__isnull=True).values_list(
+        "updated_at", flat=True
+    )
+    return next((str(updated) for updated in state), None)
+
+
+def _browser_attempt_states(request: HttpRequest, token: str) -> str | None:
+    """Cache variant for a results page: it also lists this browser's earlier results, so it
+    changes when any of the browser's attempts does. Used once the attempt is already the
+    browser's latest, so the view has nothing to write (see _remember)."""
+    tokens = _session_tokens(request)
+    if not tokens or tokens[-1] != token:
+        return None
+    states = sorted(Attempt.objects.filter(token__in=tokens).values_list("token", "updated_at"))
+    if token not in (t for t, _ in states):
+        return None  # deleted: the view answers 404
+    return repr(states)
 
 
 def _attempt_or_404(token: str) -> Attempt:
@@ -150,13 +173,15 @@ def resume(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @never_cache
+@shared_page(_open_attempt_state)
 def page(request: HttpRequest, token: str, number: int) -> HttpResponse:
     attempt = _attempt_or_404(token)
     if request.method == "POST":
         return _save_page(request, attempt, number)
     if attempt.is_complete:
         return redirect("assessments:results", attempt.token)
-    _remember(request, attempt)
+    # Not remembered here: starting, the private link and saving answers do that, so the page
+    # itself is the same for everyone with the link and can be cached.
     pages = _load_pages(attempt)
     if not 1 <= number <= len(pages):
         raise Http404("No such page in this quiz.")
@@ -317,6 +342,7 @@ def plan(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 @never_cache
 @vary_on_headers("HX-Request")
+@shared_page(_browser_attempt_states)
 def results(request: HttpRequest, token: str) -> HttpResponse:
     attempt = _attempt_or_404(token)
     if not attempt.is_complete:

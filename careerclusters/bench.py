@@ -76,11 +76,13 @@ def manage(env: dict[str, str], *args: str) -> str:
     return result.stdout
 
 
-def bench_urls(env: dict[str, str]) -> dict[str, str]:
-    """Key pages, with a real quiz page and results page made through the app's own functions."""
+def bench_pages(env: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Key pages as {name: (address, cookie)}: a real quiz page and results page, made through
+    the app's own functions, are loaded with the session cookie of the student who owns them."""
     code = "from careerclusters.bench_data import print_urls; print_urls()"
     out = manage(env, "shell", "-c", code)
-    return dict(line.split("\t", 1) for line in out.splitlines() if "\t" in line)
+    rows = [line.split("\t") for line in out.splitlines() if line.count("\t") == 2]
+    return {name: (url, cookie) for name, url, cookie in rows}
 
 
 def free_port() -> int:
@@ -167,11 +169,16 @@ def _ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
-def run_wrk(name: str, url: str) -> Result:
-    # Warm-up: every worker builds its in-process indexes (search takes ~2 s) before we measure.
-    subprocess.run(["wrk", "-t2", "-c4", "-d4s", "--timeout", "10s", url], capture_output=True)
+def run_wrk(name: str, url: str, cookie: str) -> Result:
+    headers = ["-H", f"Cookie: {cookie}"] if cookie else []
+    # Warm-up at full concurrency, so that every worker gets connections and builds its
+    # in-process copies (the search index takes ~2 s) before we measure.
+    subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", "-d5s", "--timeout", "10s", *headers, url],
+        capture_output=True,
+    )
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url],
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", *headers, url],
         capture_output=True,
         text=True,
         check=True,
@@ -193,13 +200,16 @@ def run_wrk(name: str, url: str) -> Result:
 
 
 def load_test(env: dict[str, str]) -> None:
-    urls = bench_urls(env)
+    pages = bench_pages(env)
     port = free_port()
     server = start_server(env, port)
     sampler = MemorySampler(server.pid)
     sampler.start()
     try:
-        results = [run_wrk(name, f"http://127.0.0.1:{port}{path}") for name, path in urls.items()]
+        results = [
+            run_wrk(name, f"http://127.0.0.1:{port}{path}", cookie)
+            for name, (path, cookie) in pages.items()
+        ]
     finally:
         sampler.running = False
         os.killpg(server.pid, signal.SIGTERM)

@@ -2,11 +2,22 @@
 
 import random
 
+from django.conf import settings
+from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 
 from assessments.models import Assessment, Item
 from assessments.services import complete_attempt, save_answers, start_attempt
+from assessments.views import SESSION_KEY
 from clusters.models import Cluster, Occupation
+
+
+def _student_cookie(token: str) -> str:
+    """The session cookie of the student who owns the attempt, as their browser sends it."""
+    session = SessionStore()
+    session[SESSION_KEY] = [token]
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
 def _finished_attempt_token(assessment: Assessment) -> str:
@@ -22,15 +33,22 @@ def print_urls() -> None:
     open_attempt = start_attempt(assessment=assessment)
     cluster = Cluster.objects.filter(framework__is_default=True).order_by("name").first()
     occupation = Occupation.objects.get(code="29-1141.00")
-    urls = {
-        "healthz": reverse("healthz"),
-        "home": reverse("home"),
-        "clusters index": reverse("clusters:index"),
-        "cluster": cluster.get_absolute_url(),
-        "occupation": occupation.get_absolute_url(),
-        "search": reverse("clusters:search") + "?q=nurse",
-        "quiz page": reverse("assessments:page", args=[open_attempt.token, 1]),
-        "results page": reverse("assessments:results", args=[_finished_attempt_token(assessment)]),
+    finished = _finished_attempt_token(assessment)
+    pages = {  # name: (address, cookie)
+        "healthz": (reverse("healthz"), ""),
+        "home": (reverse("home"), ""),
+        "clusters index": (reverse("clusters:index"), ""),
+        "cluster": (cluster.get_absolute_url(), ""),
+        "occupation": (occupation.get_absolute_url(), ""),
+        "search": (reverse("clusters:search") + "?q=nurse", ""),
+        "quiz page": (
+            reverse("assessments:page", args=[open_attempt.token, 1]),
+            _student_cookie(open_attempt.token),
+        ),
+        "results page": (
+            reverse("assessments:results", args=[finished]),
+            _student_cookie(finished),
+        ),
     }
-    for name, url in urls.items():
-        print(f"{name}\t{url}")
+    for name, (url, cookie) in pages.items():
+        print(f"{name}\t{url}\t{cookie}")

@@ -1,40 +1,63 @@
 """One number that changes whenever published content changes.
 
-Public pages may be cached under a key that includes `content_version()`; saving or deleting
-any catalogue or quiz content calls `bump_content_version()` (see clusters/signals.py and
-assessments/content_signals.py), so cached pages are never served stale. Changes made inside a
-transaction bump the version once, after the commit (so nothing caches the old content under
-the new number, and a bulk change costs one bump, not one per row).
+Public pages are cached with the `content_version()` they were rendered at and used only while
+it is still current. Saving or deleting any catalogue or quiz content calls
+`bump_content_version()` (see clusters/signals.py and assessments/content_signals.py). The
+number is kept in the database (one row), so every app server and worker sees a counselor's
+edit, even without a shared cache. Each process reads it at most once every
+CONTENT_VERSION_MAX_AGE seconds (a setting, default 1), so a cached page costs no query at
+all; an edit shows at once in the process that made it and within that time everywhere else.
+Changes made inside a transaction bump the version once, after the commit (so nothing caches
+the old content under the new number, and a bulk change costs one bump, not one per row).
 """
 
 from __future__ import annotations
 
+import threading
 import time
 
-from django.core.cache import cache
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
+from django.db.models import F
 
-CONTENT_VERSION_KEY = "content-version"
+ROW = 1
+_last_read = threading.local()  # (value, when read) per thread: no lock on the hot path
 
 
-def _initial() -> int:
-    # Not 0: if the cache is emptied, the version must not go back to a number already used.
-    return int(time.time() * 1000)
+def _versions():
+    from clusters.models import ContentVersion  # models load after settings; this module first
+
+    return ContentVersion.objects
 
 
 def content_version() -> int:
-    return cache.get_or_set(CONTENT_VERSION_KEY, _initial, timeout=None)
+    """The current version: one primary-key query, at most once per CONTENT_VERSION_MAX_AGE."""
+    value, read_at = getattr(_last_read, "version", (None, 0.0))
+    now = time.monotonic()
+    if value is None or now - read_at >= settings.CONTENT_VERSION_MAX_AGE:
+        value = _versions().filter(pk=ROW).values_list("value", flat=True).first() or 0
+        _last_read.version = (value, now)
+    return value
+
+
+def forget_content_version() -> None:
+    """Read the version from the database next time (tests: each has its own database)."""
+    _last_read.version = (None, 0.0)
 
 
 def bump_content_version() -> int:
     """Increment the content version now and return the new value."""
-    cache.add(CONTENT_VERSION_KEY, _initial(), timeout=None)
-    try:
-        return cache.incr(CONTENT_VERSION_KEY)
-    except ValueError:  # evicted between add() and incr(): start again from a fresh number
-        value = _initial()
-        cache.set(CONTENT_VERSION_KEY, value, timeout=None)
-        return value
+    versions = _versions()
+    with transaction.atomic():
+        if not versions.filter(pk=ROW).update(value=F("value") + 1):
+            try:
+                with transaction.atomic():
+                    versions.create(pk=ROW, value=1)
+            except IntegrityError:  # another process created it first: increment theirs
+                versions.filter(pk=ROW).update(value=F("value") + 1)
+        value = versions.get(pk=ROW).value
+    _last_read.version = (value, time.monotonic())
+    return value
 
 
 def bump_content_version_on_commit(using: str = DEFAULT_DB_ALIAS) -> None:

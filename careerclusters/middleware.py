@@ -1,9 +1,23 @@
 import logging
 
+from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.shortcuts import render
 
 logger = logging.getLogger(__name__)
+
+
+def _database_unavailable(exception: Exception) -> bool:
+    return isinstance(exception, OperationalError | InterfaceError) or (
+        isinstance(exception, DatabaseError) and "connection" in str(exception).lower()
+    )
+
+
+def _unavailable_response(request, exception: Exception):
+    logger.warning("Database unavailable: %s", exception)
+    response = render(request, "503.html", status=503)
+    response["Retry-After"] = "10"
+    return response
 
 
 class DatabaseUnavailableMiddleware:
@@ -19,11 +33,22 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, OperationalError | InterfaceError) or (
-            isinstance(exception, DatabaseError) and "connection" in str(exception).lower()
-        ):
-            logger.warning("Database unavailable: %s", exception)
-            response = render(request, "503.html", status=503)
-            response["Retry-After"] = "10"
-            return response
+        if _database_unavailable(exception):
+            return _unavailable_response(request, exception)
         return None
+
+
+class SessionMiddleware(DjangoSessionMiddleware):
+    """Django's, but the same friendly 503 if the database goes away before the session is saved.
+
+    The session is saved after the view has returned, where process_exception above cannot
+    see the error, so without this a database outage would show a 500 there.
+    """
+
+    def process_response(self, request, response):
+        try:
+            return super().process_response(request, response)
+        except DatabaseError as exception:
+            if not _database_unavailable(exception):
+                raise
+            return _unavailable_response(request, exception)

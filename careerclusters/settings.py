@@ -71,7 +71,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "careerclusters.middleware.SessionMiddleware",  # Django's; a 503 if saving meets an outage
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -97,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "clusters.context_processors.releases",
+                "careerclusters.page_cache.csrf_placeholder",
             ],
             "builtins": ["django_htmx.templatetags.django_htmx"],
         },
@@ -123,9 +124,21 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole pages are kept in each process's memory: they are checked against the shared content
+# version on every use, so they need not be shared, and reading them costs no network trip.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 500)},
+}
+# How often each process re-reads the content version (seconds): how long a counselor's edit
+# may take to show on the other app servers.
+CONTENT_VERSION_MAX_AGE = env_int("CONTENT_VERSION_MAX_AGE", 1)
 
-# Sessions live in the database so any number of app servers can share them.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions live in the database so any number of app servers can share them; with a shared
+# cache they are also read through it. (Not with the per-process cache: another process could
+# read a stale copy.)
+SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if REDIS_URL else "db")
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 180  # a school year: students come back to their results
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -3,6 +3,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from careerclusters.page_cache import same_for_everyone, shared_page
+
 
 @require_GET
 @never_cache
@@ -12,5 +14,6 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@shared_page(same_for_everyone)
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html")

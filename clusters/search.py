@@ -4,7 +4,7 @@ Students type "cop", "nurce", "electricians" or "take care of kids", not O*NET t
 in Python over a compact in-memory index built from `Occupation.search_titles` (title,
 alternate and reported titles) and `Occupation.search_body` (description and tasks), so the
 results are exactly the same on SQLite and PostgreSQL. The index is built once per process
-and rebuilt when the data changes (see `_fingerprint`).
+and rebuilt when the content version changes (careerclusters/cache_version.py).
 
 How a query is read:
 - words are lower-cased and reduced to a rough root ("electricians", "electrician" ->
@@ -34,9 +34,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Q, Sum
-from django.db.models.functions import Length
-
+from careerclusters.cache_version import content_version
 from clusters.models import Occupation, PathwayOccupation
 
 MAX_QUERY_LENGTH = 200
@@ -680,22 +678,8 @@ def _title_variants(line: str) -> list[str]:
 # One index per process, rebuilt when the data changes
 
 _index: SearchIndex | None = None
-_index_key: tuple | None = None
+_index_key: int | None = None
 _build_lock = threading.Lock()
-
-
-def _fingerprint() -> tuple:
-    """One cheap query (~2 ms) that changes whenever the catalogue is imported, occupations
-    are added or removed, or a title, job zone or bright-outlook flag is edited."""
-    row = Occupation.objects.order_by().aggregate(
-        n=Count("pk"),
-        last=Max("pk"),
-        imported=Max("release__imported_at"),
-        titles=Sum(Length("title")),
-        zones=Sum("job_zone_id"),
-        bright=Count("pk", filter=Q(bright_outlook=True)),
-    )
-    return tuple(row[k] for k in ("n", "last", "imported", "titles", "zones", "bright"))
 
 
 def forget_index() -> None:
@@ -708,7 +692,7 @@ def forget_index() -> None:
 
 def get_index() -> SearchIndex:
     global _index, _index_key
-    key = _fingerprint()
+    key = content_version()
     if _index is not None and _index_key == key:
         return _index
     with _build_lock:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
+from careerclusters.page_cache import same_for_everyone, shared_page
 from clusters import selectors
 from clusters.search import MAX_QUERY_LENGTH, search_occupations
 from clusters.selectors import (
@@ -38,7 +39,13 @@ def _htmx_target(request) -> str | None:
     return htmx.target
 
 
+def _saved_careers(request, *args, **kwargs) -> str:
+    """Explore pages differ between visitors only in which careers they have saved."""
+    return ",".join(sorted(saved_codes(session=request.session)))
+
+
 @require_GET
+@shared_page(same_for_everyone)
 def about_data(request):
     return render(request, "clusters/about_data.html", {"releases": data_releases()})
 
@@ -47,6 +54,7 @@ def about_data(request):
 
 
 @require_GET
+@shared_page(same_for_everyone)
 def cluster_index(request):
     frameworks = selectors.frameworks()
     framework = selectors.pick_framework(frameworks, request.GET.get("framework"))
@@ -85,6 +93,7 @@ def _list_context(request, filters: ListFilters, page) -> dict:
 
 @require_GET
 @vary_on_headers("HX-Request")
+@shared_page(_saved_careers)
 def cluster_detail(request, slug: str):
     cluster = selectors.cluster_by_slug(slug=slug)
     if cluster is None:
@@ -102,6 +111,7 @@ def cluster_detail(request, slug: str):
 
 @require_GET
 @vary_on_headers("HX-Request")
+@shared_page(_saved_careers)
 def pathway_detail(request, cluster_slug: str, pathway_slug: str):
     pathway = selectors.pathway_by_slugs(cluster_slug=cluster_slug, pathway_slug=pathway_slug)
     if pathway is None:
@@ -130,6 +140,7 @@ def pathway_detail(request, cluster_slug: str, pathway_slug: str):
 
 
 @require_GET
+@shared_page(_saved_careers)
 def occupation_detail(request, code: str):
     page = selectors.occupation_page(code=code)
     if page is None:
@@ -156,6 +167,7 @@ def occupation_detail(request, code: str):
 
 @require_GET
 @vary_on_headers("HX-Request")
+@shared_page(_saved_careers)
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     clusters = selectors.all_clusters()
@@ -189,6 +201,7 @@ def search(request):
 
 
 @require_GET
+@shared_page(_saved_careers)
 def compare(request):
     codes = list(dict.fromkeys(c.strip() for c in request.GET.getlist("o") if c.strip()))
     context = {"codes": codes, "saved_count": len(saved_codes(session=request.session))}
@@ -217,6 +230,7 @@ def compare(request):
 
 
 @require_GET
+@shared_page(_saved_careers)
 def saved(request):
     codes = saved_codes(session=request.session)
     occupations = selectors.occupations_by_code(codes=codes)

@@ -21,7 +21,7 @@ def test_loads_with_one_query(catalogue, django_assert_num_queries):
 
 def test_cached_per_process(catalogue, django_assert_num_queries):
     first = selectors.matching_catalogue()
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(1):  # only the content version, to see other processes' edits
         assert selectors.matching_catalogue() is first
 
 
@@ -59,10 +59,4 @@ def test_another_process_changing_the_content_version_is_seen(catalogue):
 def test_forget_catalogue(catalogue):
     first = selectors.matching_catalogue()
     selectors.forget_catalogue()
-    assert selectors.matching_catalogue() is not first
-
-
-def test_stale_after_the_maximum_age(catalogue, monkeypatch):
-    first = selectors.matching_catalogue()
-    monkeypatch.setitem(selectors._state, "loaded_at", first and -1e9)
     assert selectors.matching_catalogue() is not first

@@ -7,8 +7,9 @@ from django.test import Client
 from django.urls import reverse
 
 from assessments.models import Attempt
+from assessments.services import complete_attempt
 from clusters.models import LocalProgramme, Pathway
-from tests.assessments.conftest import HELPER, finished_attempt
+from tests.assessments.conftest import HELPER, answer_items, finished_attempt
 
 pytestmark = pytest.mark.django_db
 
@@ -136,6 +137,29 @@ def test_retake_and_earlier_attempts_of_this_session(client, catalogue, mini_qui
     assert "Your earlier results" not in Client().get(url(second)).content.decode()
 
 
+def test_a_cached_results_page_lists_a_quiz_finished_since_on_another_device(
+    client, catalogue, mini_quiz
+):
+    client.post(reverse("assessments:begin", args=[mini_quiz.slug]))
+    unfinished = Attempt.objects.get()
+    second = finished_attempt(mini_quiz, HELPER)
+    client.get(url(second))  # remembered in this browser's session
+    assert "Your earlier results" not in client.get(url(second)).content.decode()
+    answer_items(unfinished, 4)  # finished with its private link, on another device
+    complete_attempt(attempt=unfinished, education_plan=None)
+    html = client.get(url(second)).content.decode()
+    assert "Your earlier results" in html and url(unfinished) in html
+
+
+def test_a_deleted_attempt_is_gone_even_if_its_page_was_cached(client, attempt, mini_quiz):
+    earlier = finished_attempt(mini_quiz, 4)
+    client.get(url(earlier))
+    client.get(url(attempt))
+    assert client.get(url(attempt)).status_code == 200  # cached
+    attempt.delete()  # a counselor deletes it on request
+    assert client.get(url(attempt)).status_code == 404
+
+
 def test_at_our_school_shows_published_programmes_for_top_clusters(client, attempt):
     care = Pathway.objects.get(slug="care")
     art = Pathway.objects.get(slug="art")
@@ -165,11 +189,14 @@ def test_results_query_count_is_fixed(client, catalogue, mini_quiz, django_asser
     care = Pathway.objects.get(slug="care")
     LocalProgramme.objects.create(name="Health Careers Academy", kind="cte").pathways.add(care)
     client.get(url(attempt))  # warms the matching catalogue and the footer's releases
-    # session, attempt, occupation details, programmes, earlier attempts
-    with django_assert_num_queries(5):
+    # session, this browser's attempts (page cache), content version (page cache), attempt,
+    # content version (matching catalogue), occupation details, programmes, earlier attempts
+    with django_assert_num_queries(8):
         client.get(url(attempt))
-    with django_assert_num_queries(5):  # the same with no programmes to show
+    with django_assert_num_queries(3):  # the cached page: session, attempts, content version
+        client.get(url(attempt))
+    with django_assert_num_queries(8):  # the same with no programmes to show
         client.get(url(attempt, framework="wide", plan=3))
-    # htmx filter: session, attempt, occupation details
-    with django_assert_num_queries(3):
+    # htmx filter: no programmes or earlier attempts
+    with django_assert_num_queries(6):
         client.get(url(attempt, plan=2), headers={"HX-Request": "true"})

@@ -5,6 +5,7 @@ import pytest
 from clusters import search
 from clusters.search import edit_distance, search_occupations, singular, split_words, stem
 from tests.clusters import explore_factories as make
+from tests.support.content import content_committed
 
 pytestmark = pytest.mark.django_db
 
@@ -142,10 +143,11 @@ def test_index_is_built_once_and_rebuilt_when_occupations_change(
 ):
     search_occupations(query="nurse")
     first = search.get_index()
-    with django_assert_num_queries(1):  # only the fingerprint
+    with django_assert_num_queries(1):  # only the content version
         search_occupations(query="nurse")
     assert search.get_index() is first
-    make.occupation("Wind Turbine Technicians", "49-9081.00", search_titles="windtech")
+    with content_committed():
+        make.occupation("Wind Turbine Technicians", "49-9081.00", search_titles="windtech")
     assert search_occupations(query="windtech").codes == ["49-9081.00"]
     assert search.get_index() is not first
 
@@ -160,11 +162,13 @@ def test_index_notices_edits_to_titles_and_filters(catalogue):
     assert search_occupations(query="nurse", bright=True).codes == ["29-1141.00"]
     lpn = catalogue["lpn"]
     lpn.bright_outlook = True
-    lpn.save()
+    with content_committed():
+        lpn.save()
     assert set(search_occupations(query="nurse", bright=True).codes) == {
         "29-1141.00",
         "29-2061.00",
     }
     lpn.title = "Practical Nurses Renamed"
-    lpn.save()
+    with content_committed():
+        lpn.save()
     assert search_occupations(query="renamed").codes == ["29-2061.00"]

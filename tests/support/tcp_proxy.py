@@ -23,15 +23,17 @@ class TcpProxy:
                 client, _ = self.listener.accept()
             except OSError:
                 return
-            if not self.accepting:
-                client.close()  # the database is "down": refuse
-                continue
-            try:
-                upstream = socket.create_connection(self.target)
-            except OSError:
-                client.close()
-                continue
+            # Under the lock, so go_down() cannot miss a connection being set up right now.
             with self._lock:
+                if not self.accepting:
+                    client.close()  # the database is "down": refuse
+                    continue
+                try:
+                    upstream = socket.create_connection(self.target, timeout=5)
+                except OSError:
+                    client.close()
+                    continue
+                upstream.settimeout(None)
                 self._connections += [client, upstream]
             for source, sink in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
@@ -50,12 +52,12 @@ class TcpProxy:
 
     def go_down(self) -> None:
         """Drop every open connection and refuse new ones, as a restarting server does."""
-        self.accepting = False
         with self._lock:
+            self.accepting = False
             for sock in self._connections:
                 with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
-                    sock.close()
+                    sock.shutdown(socket.SHUT_RDWR)  # wakes the pipe threads blocked on it
+                sock.close()
             self._connections.clear()
 
     def come_back(self) -> None:
