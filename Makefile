@@ -53,6 +53,9 @@ test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: install-dev
+	@command -v wrk >/dev/null 2>&1 || { echo "Installing wrk (the load generator) with apt-get"; \
+	  apt-get install -y -qq -o DPkg::Lock::Timeout=120 wrk >/dev/null || \
+	  { apt-get update -qq && apt-get install -y -qq -o DPkg::Lock::Timeout=120 wrk >/dev/null; }; }
 	$(PY) -m careerclusters.bench
 
 lint: install-dev

@@ -42,10 +42,7 @@ def _remember(request: HttpRequest, attempt: Attempt) -> None:
 def _open_attempt_state(request: HttpRequest, token: str, number: int) -> str | None:
     """Cache variant for a quiz page: it changes only when answers are saved (which updates
     the attempt). Finished and unknown attempts go to the view (redirect, 404)."""
-    state = Attempt.objects.filter(token=token, completed_at__isnull=True).values_list(
-        "updated_at", flat=True
-    )
-    return next((str(updated) for updated in state), None)
+    return selectors.attempt_changes(tokens=[token], open_only=True).get(token)
 
 
 def _browser_attempt_states(request: HttpRequest, token: str) -> str | None:
@@ -55,10 +52,10 @@ def _browser_attempt_states(request: HttpRequest, token: str) -> str | None:
     tokens = _session_tokens(request)
     if not tokens or tokens[-1] != token:
         return None
-    states = sorted(Attempt.objects.filter(token__in=tokens).values_list("token", "updated_at"))
-    if token not in (t for t, _ in states):
+    changes = selectors.attempt_changes(tokens=tokens)
+    if token not in changes:
         return None  # deleted: the view answers 404
-    return repr(states)
+    return repr(sorted(changes.items()))
 
 
 def _attempt_or_404(token: str) -> Attempt:

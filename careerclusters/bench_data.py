@@ -5,6 +5,7 @@ import random
 from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
+from django.utils.crypto import get_random_string
 
 from assessments.models import Assessment, Item
 from assessments.services import complete_attempt, save_answers, start_attempt
@@ -13,11 +14,16 @@ from clusters.models import Cluster, Occupation
 
 
 def _student_cookie(token: str) -> str:
-    """The session cookie of the student who owns the attempt, as their browser sends it."""
+    """The cookies of the student who owns the attempt, as their browser sends them: the
+    session that remembers it and the CSRF cookie set before they could start the quiz."""
     session = SessionStore()
     session[SESSION_KEY] = [token]
     session.create()
-    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    csrf_secret = get_random_string(32)  # the shape of Django's CSRF cookie
+    return (
+        f"{settings.SESSION_COOKIE_NAME}={session.session_key}; "
+        f"{settings.CSRF_COOKIE_NAME}={csrf_secret}"
+    )
 
 
 def _finished_attempt_token(assessment: Assessment) -> str:
