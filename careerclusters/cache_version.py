@@ -13,7 +13,6 @@ the old content under the new number, and a bulk change costs one bump, not one 
 
 from __future__ import annotations
 
-import threading
 import time
 
 from django.conf import settings
@@ -21,7 +20,7 @@ from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
 from django.db.models import F
 
 ROW = 1
-_last_read = threading.local()  # (value, when read) per thread: no lock on the hot path
+_last_read: tuple[int | None, float] = (None, 0.0)  # this process's (value, when read)
 
 
 def _versions():
@@ -32,21 +31,24 @@ def _versions():
 
 def content_version() -> int:
     """The current version: one primary-key query, at most once per CONTENT_VERSION_MAX_AGE."""
-    value, read_at = getattr(_last_read, "version", (None, 0.0))
+    global _last_read
+    value, read_at = _last_read
     now = time.monotonic()
     if value is None or now - read_at >= settings.CONTENT_VERSION_MAX_AGE:
         value = _versions().filter(pk=ROW).values_list("value", flat=True).first() or 0
-        _last_read.version = (value, now)
+        _last_read = (value, now)  # one tuple, replaced whole: safe across threads
     return value
 
 
 def forget_content_version() -> None:
     """Read the version from the database next time (tests: each has its own database)."""
-    _last_read.version = (None, 0.0)
+    global _last_read
+    _last_read = (None, 0.0)
 
 
 def bump_content_version() -> int:
     """Increment the content version now and return the new value."""
+    global _last_read
     versions = _versions()
     with transaction.atomic():
         if not versions.filter(pk=ROW).update(value=F("value") + 1):
@@ -56,7 +58,7 @@ def bump_content_version() -> int:
             except IntegrityError:  # another process created it first: increment theirs
                 versions.filter(pk=ROW).update(value=F("value") + 1)
         value = versions.get(pk=ROW).value
-    _last_read.version = (value, time.monotonic())
+    _last_read = (value, time.monotonic())
     return value
 
 

@@ -54,7 +54,7 @@ def _etag(key: str, version: int, request: HttpRequest) -> str | None:
 
 def _fill_in_token(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     placeholder = CSRF_PLACEHOLDER.encode()
-    if placeholder in response.content:
+    if not response.streaming and placeholder in response.content:
         response.content = response.content.replace(placeholder, get_token(request).encode())
     return response
 
