@@ -105,3 +105,10 @@ def test_the_version_is_reread_after_its_maximum_age(catalogue, settings):
     assert content_version() == seen  # another process's edit: not read again yet
     settings.CONTENT_VERSION_MAX_AGE = 0
     assert content_version() > seen
+
+
+@pytest.mark.parametrize("value", ["*", '"nope"', "W/", '"a", W/"b"', "x" * 5000, "\u00e9\u00e8"])
+def test_odd_if_none_match_headers_get_the_page(client, catalogue, value):
+    client.get(NURSE)  # sets the CSRF cookie
+    response = client.get(NURSE, headers={"If-None-Match": value})
+    assert response.status_code == 200 and b"Registered Nurses" in response.content
