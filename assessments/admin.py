@@ -20,7 +20,8 @@ from django.views.decorators.http import require_GET
 from assessments import aggregates
 from assessments.models import Assessment, Attempt, Item, Response
 from assessments.selectors import matching_catalogue
-from careerclusters.admin_columns import annotated_column, count_of
+from careerclusters.admin_columns import ConstraintLeftToSave, annotated_column
+from careerclusters.queries import count_of
 
 MAX_ORDER = 9999
 MAX_RANGE_DAYS = 3 * 366
@@ -31,22 +32,15 @@ MAX_RANGE_DAYS = 3 * 366
 # two numbers in one save must work although (assessment, order) is unique.
 
 
-class ItemOrderForm(forms.ModelForm):
+class ItemOrderForm(ConstraintLeftToSave, forms.ModelForm):
     order = forms.IntegerField(min_value=1, max_value=MAX_ORDER, help_text="Position, from 1.")
+    # Whether an order number is free is decided for the whole list at once (the formset's
+    # clean), so numbers can be swapped in one save.
+    constraint_left_to_save = "order"
 
     class Meta:
         model = Item
         fields = ["order", "area", "basic_interest", "text"]
-
-    def validate_constraints(self):
-        # Whether an order number is free is decided for the whole list at once (the formset's
-        # clean), so numbers can be swapped in one save.
-        try:
-            self.instance.validate_constraints(
-                exclude=self._get_validation_exclusions() | {"order"}
-            )
-        except ValidationError as error:
-            self._update_errors(error)
 
 
 class ItemOrderFormSetMixin:

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from assessments.scoring import ANSWER_MAX, ANSWER_MIN, AREA_NAMES
+from clusters.riasec import scores_of
 
 AREA_CHOICES = list(AREA_NAMES.items())
 
@@ -172,14 +173,7 @@ class Attempt(models.Model):
     def profile(self) -> dict[str, float] | None:
         if self.realistic is None:
             return None
-        return {
-            "R": self.realistic,
-            "I": self.investigative,
-            "A": self.artistic,
-            "S": self.social,
-            "E": self.enterprising,
-            "C": self.conventional,
-        }
+        return scores_of(self)
 
 
 class Response(models.Model):

@@ -22,15 +22,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-AREAS = ("R", "I", "A", "S", "E", "C")
-AREA_NAMES = {
-    "R": "Realistic",
-    "I": "Investigative",
-    "A": "Artistic",
-    "S": "Social",
-    "E": "Enterprising",
-    "C": "Conventional",
-}
+from clusters.riasec import RIASEC, RIASEC_NAMES
+
+AREAS = tuple(RIASEC)
+AREA_NAMES = RIASEC_NAMES
 ANSWER_MIN, ANSWER_MAX = 1, 5
 SCALE_MIN, SCALE_MAX = 1.0, 7.0  # O*NET's interest scale
 FLAT_RANGE = 0.75  # on the 1-7 scale; = half a step on the five-point answer scale

@@ -1,20 +1,7 @@
 """Small pieces shared by the catalogue and quiz admins."""
 
 from django.contrib import admin
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
-
-
-def count_of(model, field: str, **filters) -> Coalesce:
-    """A correlated COUNT subquery: one query for the whole list, no row multiplication."""
-    counted = (
-        model.objects.filter(**{field: OuterRef("pk")}, **filters)
-        .order_by()
-        .values(field)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+from django.core.exceptions import ValidationError
 
 
 def annotated_column(attribute: str, description: str):
@@ -25,3 +12,18 @@ def annotated_column(attribute: str, description: str):
         return getattr(obj, attribute)
 
     return column
+
+
+class ConstraintLeftToSave:
+    """ModelForm mixin: database constraints on `constraint_left_to_save` are not form errors,
+    because saving the form settles them (e.g. two swapped numbers, a new default replacing
+    the old one)."""
+
+    constraint_left_to_save = ""
+
+    def validate_constraints(self):
+        exclude = self._get_validation_exclusions() | {self.constraint_left_to_save}
+        try:
+            self.instance.validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            self._update_errors(error)

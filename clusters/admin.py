@@ -27,10 +27,12 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from careerclusters.admin_columns import annotated_column, count_of
+from careerclusters.admin_columns import ConstraintLeftToSave, annotated_column
+from careerclusters.queries import count_of
 from clusters import csv_io
 from clusters import models as m
 from clusters.authoring import make_default_framework, save_framework
+from clusters.riasec import RIASEC_NAMES
 from clusters.selectors import data_releases
 
 admin.site.site_header = "Career Clusters admin"
@@ -304,12 +306,10 @@ class CsvAdminMixin:
 # List filters
 
 
-class FrameworkFilter(admin.SimpleListFilter):
-    title = "framework"
-    parameter_name = "framework"
+class _SlugFilter(admin.SimpleListFilter):
+    """Narrows the list to rows whose `lookup` (a field path ending in a slug) is the choice."""
 
-    def lookups(self, request, model_admin):
-        return [(f.slug, f.name) for f in m.Framework.objects.all()]
+    lookup = ""
 
     def queryset(self, request, queryset):
         if self.value():
@@ -317,10 +317,18 @@ class FrameworkFilter(admin.SimpleListFilter):
         return queryset
 
     def filter(self, queryset, slug):
-        raise NotImplementedError
+        return queryset.filter(**{self.lookup: slug})
 
 
-class ClusterFilter(admin.SimpleListFilter):
+class FrameworkFilter(_SlugFilter):
+    title = "framework"
+    parameter_name = "framework"
+
+    def lookups(self, request, model_admin):
+        return [(f.slug, f.name) for f in m.Framework.objects.all()]
+
+
+class ClusterFilter(_SlugFilter):
     """Clusters of the chosen framework (or all, labelled with their framework)."""
 
     title = "cluster"
@@ -336,28 +344,20 @@ class ClusterFilter(admin.SimpleListFilter):
             return [(c.slug, c.name) for c in clusters]
         return [(c.slug, f"{c.name} ({c.framework.name})") for c in clusters]
 
-    def queryset(self, request, queryset):
-        if self.value():
-            return self.filter(queryset, self.value())
-        return queryset
 
-    def filter(self, queryset, slug):
-        raise NotImplementedError
-
-
-def _membership_filters(through, owner: str, pathway: str = "pathway"):
+def _membership_filters(through, owner: str):
     """Framework and cluster filters for a model linked to pathways through `through`."""
 
-    def exists(**lookup):
-        return Exists(through.objects.filter(**{owner: OuterRef("pk")}, **lookup))
-
-    class ByFramework(FrameworkFilter):
+    class Linked:
         def filter(self, queryset, slug):
-            return queryset.filter(exists(**{f"{pathway}__cluster__framework__slug": slug}))
+            linked = through.objects.filter(**{owner: OuterRef("pk"), self.lookup: slug})
+            return queryset.filter(Exists(linked))
 
-    class ByCluster(ClusterFilter):
-        def filter(self, queryset, slug):
-            return queryset.filter(exists(**{f"{pathway}__cluster__slug": slug}))
+    class ByFramework(Linked, FrameworkFilter):
+        lookup = "pathway__cluster__framework__slug"
+
+    class ByCluster(Linked, ClusterFilter):
+        lookup = "pathway__cluster__slug"
 
     return ByFramework, ByCluster
 
@@ -371,28 +371,23 @@ ProgrammeFrameworkFilter, ProgrammeClusterFilter = _membership_filters(
 
 
 class PathwayFrameworkFilter(FrameworkFilter):
-    def filter(self, queryset, slug):
-        return queryset.filter(cluster__framework__slug=slug)
+    lookup = "cluster__framework__slug"
 
 
 class PathwayClusterFilter(ClusterFilter):
-    def filter(self, queryset, slug):
-        return queryset.filter(cluster__slug=slug)
+    lookup = "cluster__slug"
 
 
 class ClusterFrameworkFilter(FrameworkFilter):
-    def filter(self, queryset, slug):
-        return queryset.filter(framework__slug=slug)
+    lookup = "framework__slug"
 
 
 class MembershipFrameworkFilter(FrameworkFilter):
-    def filter(self, queryset, slug):
-        return queryset.filter(pathway__cluster__framework__slug=slug)
+    lookup = "pathway__cluster__framework__slug"
 
 
 class MembershipClusterFilter(ClusterFilter):
-    def filter(self, queryset, slug):
-        return queryset.filter(pathway__cluster__slug=slug)
+    lookup = "pathway__cluster__slug"
 
 
 class DescriptionFilter(admin.SimpleListFilter):
@@ -581,7 +576,11 @@ class DataReleaseAdmin(ImportedAdmin):
     imported_from = ()
 
 
-class FrameworkForm(forms.ModelForm):
+class FrameworkForm(ConstraintLeftToSave, forms.ModelForm):
+    # Saving a new default unsets the old one (in the same transaction), so the one-default
+    # constraint is not a form error here.
+    constraint_left_to_save = "is_default"
+
     class Meta:
         model = m.Framework
         fields = ["description", "is_default"]
@@ -594,16 +593,6 @@ class FrameworkForm(forms.ModelForm):
                 "and make that one the default."
             )
         return value
-
-    def validate_constraints(self):
-        # Saving a new default unsets the old one (in the same transaction), so the
-        # one-default constraint is not a form error here.
-        try:
-            self.instance.validate_constraints(
-                exclude=self._get_validation_exclusions() | {"is_default"}
-            )
-        except ValidationError as error:
-            self._update_errors(error)
 
 
 @admin.register(m.Framework)
@@ -864,7 +853,7 @@ class OccupationAdmin(CsvAdminMixin, CatalogueAdmin):
         if not obj.has_interests:
             return "O*NET has no interest profile for this occupation."
         return " · ".join(
-            f"{m.RIASEC_NAMES[letter]} {score:.2f}" for letter, score in obj.riasec_scores.items()
+            f"{RIASEC_NAMES[letter]} {score:.2f}" for letter, score in obj.riasec_scores.items()
         )
 
     @admin.display(description="annual wages (10th / 25th / median / 75th / 90th percentile)")

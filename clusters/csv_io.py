@@ -34,7 +34,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet, Subquery
 
-from careerclusters.admin_columns import count_of
+from careerclusters.queries import count_of
 from clusters import models as m
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -569,26 +569,24 @@ def _plan_programmes(plan: ImportPlan, data: bytes) -> None:
                 item.fail(f"published must be yes or no, not “{row['published']}”.")
 
         links: dict[str, list] = {}
-        if "pathways" in has:
-            wanted = [p for p in _split(row["pathways"]) if p]
-            unknown = [p for p in wanted if p not in pathways]
+        for column, known, unknown_is, write_as in (
+            ("pathways", pathways, "pathway(s)", "Write each as cluster-slug/pathway-slug"),
+            (
+                "occupations",
+                occupations,
+                "occupation code(s)",
+                "Use O*NET-SOC codes such as 29-1141.00",
+            ),
+        ):
+            if column not in has:
+                continue
+            wanted = [key for key in _split(row[column]) if key]
+            unknown = [key for key in wanted if key not in known]
             if unknown:
                 item.fail(
-                    "Unknown pathway(s): "
-                    + ", ".join(unknown)
-                    + ". Write each as cluster-slug/pathway-slug, separated by “;”."
+                    f"Unknown {unknown_is}: {', '.join(unknown)}. {write_as}, separated by “;”."
                 )
-            links["pathways"] = [pathways[p] for p in wanted if p in pathways]
-        if "occupations" in has:
-            wanted = [c for c in _split(row["occupations"]) if c]
-            unknown = [c for c in wanted if c not in occupations]
-            if unknown:
-                item.fail(
-                    "Unknown occupation code(s): "
-                    + ", ".join(unknown)
-                    + ". Use O*NET-SOC codes such as 29-1141.00, separated by “;”."
-                )
-            links["occupations"] = [occupations[c] for c in wanted if c in occupations]
+            links[column] = [known[key] for key in wanted if key in known]
         if item.errors:
             continue
         candidate = copy.copy(programme) if programme else m.LocalProgramme()

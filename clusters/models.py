@@ -8,15 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-RIASEC = "RIASEC"
-RIASEC_NAMES = {
-    "R": "Realistic",
-    "I": "Investigative",
-    "A": "Artistic",
-    "S": "Social",
-    "E": "Enterprising",
-    "C": "Conventional",
-}
+from clusters.riasec import scores_of
 
 
 class DataRelease(models.Model):
@@ -196,14 +188,7 @@ class Occupation(models.Model):
 
     @property
     def riasec_scores(self) -> dict[str, float | None]:
-        return {
-            "R": self.realistic,
-            "I": self.investigative,
-            "A": self.artistic,
-            "S": self.social,
-            "E": self.enterprising,
-            "C": self.conventional,
-        }
+        return scores_of(self)
 
     @property
     def has_interests(self) -> bool:

@@ -5,12 +5,10 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
+from careerclusters.queries import count_of
 from clusters.models import (
-    RIASEC,
-    RIASEC_NAMES,
     Attribute,
     Cluster,
     DataRelease,
@@ -25,6 +23,7 @@ from clusters.models import (
     RelatedOccupation,
     Task,
 )
+from clusters.riasec import RIASEC, RIASEC_NAMES
 
 RELEASES_CACHE_KEY = "clusters:data-releases"
 
@@ -234,16 +233,9 @@ def cluster_occupations(*, cluster: Cluster, filters: ListFilters, page: str | N
 
 def pathway_by_slugs(*, cluster_slug: str, pathway_slug: str) -> Pathway | None:
     """The pathway with its cluster, framework and number of programmes of study. One query."""
-    programme_count = Subquery(
-        Pathway.programmes.through.objects.filter(pathway_id=OuterRef("pk"))
-        .order_by()
-        .values("pathway_id")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
     return (
         Pathway.objects.select_related("cluster__framework")
-        .annotate(programme_count=Coalesce(programme_count, 0))
+        .annotate(programme_count=count_of(Pathway.programmes.through, "pathway_id"))
         .filter(cluster__slug=cluster_slug, slug=pathway_slug)
         .first()
     )
@@ -328,16 +320,9 @@ def occupation_page(*, code: str) -> OccupationPage | None:
     """Everything the occupation page shows, in nine queries whatever the occupation."""
     if not OCCUPATION_CODE.match(code):
         return None
-    programme_count = Subquery(
-        Occupation.programmes.through.objects.filter(occupation_id=OuterRef("pk"))
-        .order_by()
-        .values("occupation_id")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
     occupation = (
         Occupation.objects.select_related("job_zone")
-        .annotate(programme_count=Coalesce(programme_count, 0))
+        .annotate(programme_count=count_of(Occupation.programmes.through, "occupation_id"))
         .filter(code=code)
         .first()
     )

@@ -3,7 +3,7 @@
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 
-from clusters.models import RIASEC, RIASEC_NAMES
+from clusters.riasec import RIASEC, RIASEC_NAMES
 from clusters.selectors import JOB_ZONE_WORDS
 
 register = template.Library()

@@ -214,6 +214,31 @@ def test_bad_local_programme_input_is_a_form_error(counselor_client, changes, me
     assert not m.LocalProgramme.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "url, framework_of",
+    [
+        ("/admin/clusters/cluster/", lambda row: row.framework),
+        ("/admin/clusters/pathway/", lambda row: row.cluster.framework),
+        ("/admin/clusters/pathwayoccupation/", lambda row: row.pathway.cluster.framework),
+    ],
+)
+def test_framework_filters_keep_only_that_framework(
+    counselor_client, catalogue, url, framework_of
+):
+    everything = counselor_client.get(url).context["cl"].result_count
+    rows = counselor_client.get(url, {"framework": "classic-16"}).context["cl"].result_list
+    assert {framework_of(row).slug for row in rows} == {"classic-16"}
+    assert len(rows) < everything
+
+
+def test_cluster_filters_keep_only_that_cluster(counselor_client, catalogue):
+    health = catalogue["health"]
+    pathways = counselor_client.get("/admin/clusters/pathway/", {"cluster": health.slug})
+    assert {p.cluster_id for p in pathways.context["cl"].result_list} == {health.pk}
+    links = counselor_client.get("/admin/clusters/pathwayoccupation/", {"cluster": health.slug})
+    assert {r.pathway.cluster_id for r in links.context["cl"].result_list} == {health.pk}
+
+
 def test_local_programme_filters_and_publish_actions(counselor_client, catalogue):
     shown = m.LocalProgramme.objects.create(name="CNA certificate", kind="certification")
     shown.pathways.add(catalogue["physical"])
