@@ -49,7 +49,7 @@ def test_start_page_lists_published_quizzes_with_their_length(client, mini_quiz)
     assert "Quick interest quiz" in html and "About 5 minutes" in html
     assert "Mini quiz" in html
     assert "Interest profiler" not in html
-    assert "nothing else personal" in html or "anything else personal" in html
+    assert "We never ask for your name, email or anything else personal." in html
 
 
 def test_start_page_query_count(client, django_assert_num_queries, mini_quiz):

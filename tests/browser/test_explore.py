@@ -6,7 +6,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from clusters import search
 from tests.clusters import explore_factories as make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,10 +15,7 @@ CLUSTER = "/clusters/healthcare-human-services/"
 
 @pytest.fixture
 def catalogue():
-    search.forget_index()
-    data = make.small_catalogue()
-    yield data
-    search.forget_index()
+    return make.small_catalogue()
 
 
 def mark_page(page):

@@ -14,11 +14,6 @@ pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "occupation-list"}
 
 
-@pytest.fixture
-def catalogue():
-    return make.small_catalogue()
-
-
 def titles(response) -> list[str]:
     """Occupation titles in the order the list shows them."""
     html = response.content.decode()

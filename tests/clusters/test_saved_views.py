@@ -14,11 +14,6 @@ SAVED = reverse("clusters:saved")
 HTMX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "save-29-1141-00"}
 
 
-@pytest.fixture
-def catalogue():
-    return make.small_catalogue()
-
-
 def saved_list(client) -> list[str]:
     return client.session.get(services.SAVED_KEY, [])
 

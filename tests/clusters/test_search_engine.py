@@ -10,18 +10,6 @@ from tests.support.content import content_committed
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    search.forget_index()
-    yield
-    search.forget_index()
-
-
-@pytest.fixture
-def catalogue():
-    return make.small_catalogue()
-
-
 @pytest.mark.parametrize(
     ("a", "b"),
     [

@@ -5,7 +5,6 @@ import re
 import pytest
 from django.urls import reverse
 
-from clusters import search
 from tests.clusters import explore_factories as make
 from tests.support.content import content_committed
 
@@ -13,18 +12,6 @@ pytestmark = pytest.mark.django_db
 
 URL = reverse("clusters:search")
 HTMX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "search-results"}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    search.forget_index()
-    yield
-    search.forget_index()
-
-
-@pytest.fixture
-def catalogue():
-    return make.small_catalogue()
 
 
 def result_titles(response) -> list[str]:
