@@ -91,11 +91,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
-    command = [
+def server_command(*, port: int, workers: int = WORKERS) -> list[str]:
+    """The production server as the README runs it (Granian, one thread per worker), on
+    loopback. Also used by tests/production."""
+    return [
         str(Path(PYTHON).parent / "granian"),
         "--interface", "wsgi",
-        "--workers", str(WORKERS),
+        "--workers", str(workers),
         "--blocking-threads", "1",
         "--backpressure", str(CONNECTIONS),
         "--host", "127.0.0.1",
@@ -103,7 +105,10 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
         "--log-level", "warning",
         "careerclusters.wsgi:application",
     ]  # fmt: skip
-    server = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+
+
+def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
+    server = subprocess.Popen(server_command(port=port), cwd=ROOT, env=env, start_new_session=True)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:

@@ -8,9 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -20,14 +18,9 @@ from html.parser import HTMLParser
 from http.cookiejar import CookieJar
 from pathlib import Path
 
+from careerclusters.bench import free_port, server_command
+
 ROOT = Path(__file__).resolve().parents[2]
-GRANIAN = Path(sys.executable).parent / "granian"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def production_env(*, database_url: str, secret_key: str, redis_url: str = "") -> dict[str, str]:
@@ -92,17 +85,7 @@ def start_servers(envs: list[dict[str, str]], log_dir: Path, *, workers: int = 1
             pass
         ports.add(port)
         log = log_dir / f"server-{number}-{port}.log"
-        command = [
-            str(GRANIAN),
-            "--interface", "wsgi",
-            "--workers", str(workers),
-            "--blocking-threads", "1",
-            "--backpressure", "32",
-            "--host", "127.0.0.1",
-            "--port", str(port),
-            "--log-level", "warning",
-            "careerclusters.wsgi:application",
-        ]  # fmt: skip
+        command = server_command(port=port, workers=workers)
         with log.open("wb") as out:
             process = subprocess.Popen(
                 command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
