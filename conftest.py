@@ -54,7 +54,7 @@ def _clear_cache():
     from careerclusters.cache_version import forget_content_version
     from clusters.search import forget_index
 
-    for alias in ("default", "pages"):
+    for alias in ("default", "pages", "attempt_states"):
         caches[alias].clear()
     forget_content_version()
     forget_index()

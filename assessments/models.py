@@ -1,7 +1,7 @@
 """The interest quiz: assessments (item sets), their items, students' attempts and answers.
 
 Nothing personal is stored: an attempt is known only by its unguessable token (the
-private link) and the list of tokens kept in the student's session.
+private link) and the list of tokens kept in the student's browser (a cookie).
 """
 
 import secrets

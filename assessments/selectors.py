@@ -13,7 +13,6 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from django.db import connection
 from django.db.models import OuterRef, Subquery
 
 from assessments.matching import Catalogue, build_catalogue, match_profile
@@ -111,25 +110,6 @@ def published_assessments() -> list[Assessment]:
     return list(Assessment.objects.filter(is_published=True))
 
 
-def attempt_changes(*, tokens: list[str], open_only: bool = False) -> dict[str, str]:
-    """{token: when the attempt last changed} for the attempts that exist (and are unfinished,
-    with open_only). Saving answers and finishing both update it.
-
-    This runs on every cached quiz and results page, so it is one plain SQL statement: on
-    such a small query the ORM's query building costs three to four times the query itself.
-    """
-    if not tokens:
-        return {}
-    sql = (
-        f"SELECT token, updated_at FROM {Attempt._meta.db_table} "
-        f"WHERE token IN ({', '.join(['%s'] * len(tokens))})"
-        + (" AND completed_at IS NULL" if open_only else "")
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, tokens)
-        return {token: str(changed) for token, changed in cursor.fetchall()}
-
-
 def attempt_for_token(*, token: str) -> Attempt | None:
     return Attempt.objects.select_related("assessment").filter(token=token).first()
 
@@ -172,7 +152,7 @@ def pages(*, items: list, per_page: int) -> list[list]:
 
 
 def earlier_attempts(*, tokens: list[str], exclude_pk: int | None = None) -> list[Attempt]:
-    """This session's finished attempts, newest first (one query)."""
+    """This browser's finished attempts, newest first (one query)."""
     if not tokens:
         return []
     attempts = (
@@ -324,7 +304,7 @@ def results_page(
     attempt: Attempt,
     framework: str | None,
     education_plan: int | None,
-    session_tokens: list[str],
+    browser_tokens: list[str],
     with_extras: bool = True,
 ) -> dict:
     """Everything the results page shows. Raises LookupError for an unknown framework."""
@@ -385,5 +365,5 @@ def results_page(
     if with_extras:
         best = [c.match.cluster.id for c in context["top_clusters"][:PROGRAMME_CLUSTERS]]
         context["programmes"] = local_programmes(cluster_ids=best)
-        context["earlier"] = earlier_attempts(tokens=session_tokens, exclude_pk=attempt.pk)
+        context["earlier"] = earlier_attempts(tokens=browser_tokens, exclude_pk=attempt.pk)
     return context

@@ -10,11 +10,12 @@ attempt+item unique constraint), so two tabs answering the same item leave one r
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
-from assessments import scoring
+from assessments import attempt_states, scoring
 from assessments.models import ANSWER_MAX, ANSWER_MIN, Assessment, Attempt, Item, Response
 
 
@@ -65,13 +66,17 @@ def parse_answers(*, data: Mapping[str, str], prefix: str = "q") -> dict[int, in
     return answers
 
 
-def _claim_open(attempt: Attempt) -> None:
-    """Write-lock the attempt row, or raise AttemptFinished if it is complete."""
+def _claim_open(attempt: Attempt) -> datetime:
+    """Write-lock the attempt row, or raise AttemptFinished if it is complete. Returns the
+    attempt's new updated_at."""
+    now = timezone.now()
     claimed = Attempt.objects.filter(pk=attempt.pk, completed_at__isnull=True).update(
-        updated_at=timezone.now()
+        updated_at=now
     )
     if not claimed:
         raise AttemptFinished("This quiz is already finished, so answers can no longer change.")
+    attempt_states.changed(attempt.token)
+    return now
 
 
 @transaction.atomic
@@ -86,8 +91,9 @@ def save_answers(*, attempt: Attempt, answers: Mapping[int, int]) -> int:
             raise BadAnswer("An answer must be a whole number.")
         if not ANSWER_MIN <= value <= ANSWER_MAX:
             raise BadAnswer(f"Answers go from {ANSWER_MIN} to {ANSWER_MAX}; {value} is not one.")
-    _claim_open(attempt)
+    changed_at = _claim_open(attempt)
     if not answers:
+        attempt.updated_at = changed_at
         return 0
     known = set(
         Item.objects.filter(assessment_id=attempt.assessment_id, pk__in=list(answers)).values_list(
@@ -103,6 +109,7 @@ def save_answers(*, attempt: Attempt, answers: Mapping[int, int]) -> int:
         unique_fields=["attempt", "item"],
         update_fields=["value", "answered_at"],
     )
+    attempt.updated_at = changed_at
     return len(answers)
 
 

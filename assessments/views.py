@@ -13,49 +13,33 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from assessments import selectors, services
+from assessments import attempt_states, browser_attempts, selectors, services
 from assessments.models import ANSWER_CHOICES, Assessment, Attempt, EducationPlan
 from careerclusters.page_cache import shared_page
-
-SESSION_KEY = "assessments:attempts"
-SESSION_LIMIT = 20
-
 
 # ---------------------------------------------------------------------------------------
 # Helpers
 
 
-def _session_tokens(request: HttpRequest) -> list[str]:
-    tokens = request.session.get(SESSION_KEY, [])
-    return [t for t in tokens if isinstance(t, str)] if isinstance(tokens, list) else []
-
-
-def _remember(request: HttpRequest, attempt: Attempt) -> None:
-    """Keep the attempt's token in this browser's session (resume, earlier results)."""
-    tokens = _session_tokens(request)
-    if tokens and tokens[-1] == attempt.token:
-        return
-    tokens = [t for t in tokens if t != attempt.token] + [attempt.token]
-    request.session[SESSION_KEY] = tokens[-SESSION_LIMIT:]
-
-
 def _open_attempt_state(request: HttpRequest, token: str, number: int) -> str | None:
     """Cache variant for a quiz page: it changes only when answers are saved (which updates
     the attempt). Finished and unknown attempts go to the view (redirect, 404)."""
-    return selectors.attempt_changes(tokens=[token], open_only=True).get(token)
+    state = attempt_states.current([token], seen=browser_attempts.seen(request))[token]
+    return state.stamp if state and not state.finished else None
 
 
 def _browser_attempt_states(request: HttpRequest, token: str) -> str | None:
     """Cache variant for a results page: it also lists this browser's earlier results, so it
-    changes when any of the browser's attempts does. Used once the attempt is already the
-    browser's latest, so the view has nothing to write (see _remember)."""
-    tokens = _session_tokens(request)
+    changes when any of the browser's attempts does. Used once the browser has remembered the
+    attempt as it is now, so the view has nothing to write (see browser_attempts.remember)."""
+    seen = browser_attempts.seen(request)
+    tokens = browser_attempts.tokens(request)
     if not tokens or tokens[-1] != token:
         return None
-    changes = selectors.attempt_changes(tokens=tokens)
-    if token not in changes:
-        return None  # deleted: the view answers 404
-    return repr(sorted(changes.items()))
+    states = attempt_states.current(tokens, seen=seen)
+    if states[token] is None or seen.get(token) != states[token].stamp:
+        return None  # deleted (the view answers 404), or the browser has yet to remember it
+    return repr(sorted((t, state.stamp) for t, state in states.items() if state))
 
 
 def _attempt_or_404(token: str) -> Attempt:
@@ -130,7 +114,7 @@ def _load_pages(attempt: Attempt) -> list[list[selectors.QuizItem]]:
 @require_GET
 @never_cache
 def start(request: HttpRequest) -> HttpResponse:
-    tokens = _session_tokens(request)
+    tokens = browser_attempts.tokens(request)
     return render(
         request,
         "assessments/start.html",
@@ -146,7 +130,7 @@ def start(request: HttpRequest) -> HttpResponse:
 def begin(request: HttpRequest, slug: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, slug=slug, is_published=True)
     attempt = services.start_attempt(assessment=assessment)
-    _remember(request, attempt)
+    browser_attempts.remember(request, attempt)
     return redirect(_page_url(attempt, 1))
 
 
@@ -155,7 +139,7 @@ def begin(request: HttpRequest, slug: str) -> HttpResponse:
 def resume(request: HttpRequest, token: str) -> HttpResponse:
     """The private link: back to where the student stopped, on any device."""
     attempt = _attempt_or_404(token)
-    _remember(request, attempt)
+    browser_attempts.remember(request, attempt)
     if attempt.is_complete:
         return redirect("assessments:results", attempt.token)
     number = _first_open_page(_load_pages(attempt))
@@ -230,7 +214,7 @@ def _save_posted(
         return answers, _finished(request, attempt)
     except services.BadAnswer as error:
         return answers, _bad_answer(request, error, attempt)
-    _remember(request, attempt)
+    browser_attempts.remember(request, attempt)
     return answers, None
 
 
@@ -311,9 +295,9 @@ def plan(request: HttpRequest, token: str) -> HttpResponse:
             return redirect(_page_url(attempt, number, check=True))
         except services.QuizError as error:
             return _bad_answer(request, error, attempt)
-        _remember(request, attempt)
+        browser_attempts.remember(request, attempt)
         return redirect("assessments:results", attempt.token)
-    _remember(request, attempt)
+    browser_attempts.remember(request, attempt)
     pages = _load_pages(attempt)
     number = _first_open_page(pages)
     if number is not None:
@@ -354,14 +338,14 @@ def results(request: HttpRequest, token: str) -> HttpResponse:
         education_plan = int(raw_plan)
     else:
         return render(request, "400.html", status=400)
-    _remember(request, attempt)
+    browser_attempts.remember(request, attempt)
     partial = bool(request.htmx) and not request.htmx.history_restore_request
     try:
         context = selectors.results_page(
             attempt=attempt,
             framework=framework,
             education_plan=education_plan,
-            session_tokens=_session_tokens(request),
+            browser_tokens=browser_attempts.tokens(request),
             with_extras=not partial,
         )
     except LookupError:

@@ -78,7 +78,7 @@ def manage(env: dict[str, str], *args: str) -> str:
 
 def bench_pages(env: dict[str, str]) -> dict[str, tuple[str, str]]:
     """Key pages as {name: (address, cookie)}: a real quiz page and results page, made through
-    the app's own functions, are loaded with the session cookie of the student who owns them."""
+    the app's own functions, are loaded with the cookies of the student who owns them."""
     code = "from careerclusters.bench_data import print_urls; print_urls()"
     out = manage(env, "shell", "-c", code)
     rows = [line.split("\t") for line in out.splitlines() if line.count("\t") == 2]

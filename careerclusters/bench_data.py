@@ -3,35 +3,32 @@
 import random
 
 from django.conf import settings
-from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 from django.utils.crypto import get_random_string
 
-from assessments.models import Assessment, Item
+from assessments import browser_attempts
+from assessments.attempt_states import stamp
+from assessments.models import Assessment, Attempt, Item
 from assessments.services import complete_attempt, save_answers, start_attempt
-from assessments.views import SESSION_KEY
 from clusters.models import Cluster, Occupation
 
 
-def _student_cookie(token: str) -> str:
-    """The cookies of the student who owns the attempt, as their browser sends them: the
-    session that remembers it and the CSRF cookie set before they could start the quiz."""
-    session = SessionStore()
-    session[SESSION_KEY] = [token]
-    session.create()
+def _student_cookie(attempt: Attempt) -> str:
+    """The cookies of the student who owns the attempt, as their browser sends them: the one
+    that remembers their attempts and the CSRF cookie set before they could start the quiz."""
     csrf_secret = get_random_string(32)  # the shape of Django's CSRF cookie
     return (
-        f"{settings.SESSION_COOKIE_NAME}={session.session_key}; "
+        f"{browser_attempts.COOKIE_NAME}={attempt.token}.{stamp(attempt.updated_at)}; "
         f"{settings.CSRF_COOKIE_NAME}={csrf_secret}"
     )
 
 
-def _finished_attempt_token(assessment: Assessment) -> str:
+def _finished_attempt(assessment: Assessment) -> Attempt:
     rng = random.Random(7)
     attempt = start_attempt(assessment=assessment)
     items = Item.objects.filter(assessment=assessment).values_list("pk", flat=True)
     save_answers(attempt=attempt, answers={pk: rng.randint(1, 5) for pk in items})
-    return complete_attempt(attempt=attempt, education_plan=3).token
+    return complete_attempt(attempt=attempt, education_plan=3)
 
 
 def print_urls() -> None:
@@ -39,7 +36,7 @@ def print_urls() -> None:
     open_attempt = start_attempt(assessment=assessment)
     cluster = Cluster.objects.filter(framework__is_default=True).order_by("name").first()
     occupation = Occupation.objects.get(code="29-1141.00")
-    finished = _finished_attempt_token(assessment)
+    finished = _finished_attempt(assessment)
     pages = {  # name: (address, cookie)
         "healthz": (reverse("healthz"), ""),
         "home": (reverse("home"), ""),
@@ -49,10 +46,10 @@ def print_urls() -> None:
         "search": (reverse("clusters:search") + "?q=nurse", ""),
         "quiz page": (
             reverse("assessments:page", args=[open_attempt.token, 1]),
-            _student_cookie(open_attempt.token),
+            _student_cookie(open_attempt),
         ),
         "results page": (
-            reverse("assessments:results", args=[finished]),
+            reverse("assessments:results", args=[finished.token]),
             _student_cookie(finished),
         ),
     }

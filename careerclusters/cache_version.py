@@ -5,7 +5,7 @@ it is still current. Saving or deleting any catalogue or quiz content calls
 `bump_content_version()` (see clusters/signals.py and assessments/content_signals.py). The
 number is kept in the database (one row), so every app server and worker sees a counselor's
 edit, even without a shared cache. Each process reads it at most once every
-CONTENT_VERSION_MAX_AGE seconds (a setting, default 1), so a cached page costs no query at
+SHARED_STATE_MAX_AGE seconds (a setting, default 1), so a cached page costs no query at
 all; an edit shows at once in the process that made it and within that time everywhere else.
 Changes made inside a transaction bump the version once, after the commit (so nothing caches
 the old content under the new number, and a bulk change costs one bump, not one per row).
@@ -30,11 +30,11 @@ def _versions():
 
 
 def content_version() -> int:
-    """The current version: one primary-key query, at most once per CONTENT_VERSION_MAX_AGE."""
+    """The current version: one primary-key query, at most once per SHARED_STATE_MAX_AGE."""
     global _last_read
     value, read_at = _last_read
     now = time.monotonic()
-    if value is None or now - read_at >= settings.CONTENT_VERSION_MAX_AGE:
+    if value is None or now - read_at >= settings.SHARED_STATE_MAX_AGE:
         value = _versions().filter(pk=ROW).values_list("value", flat=True).first() or 0
         _last_read = (value, now)  # one tuple, replaced whole: safe across threads
     return value

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "assessments.browser_attempts.BrowserAttemptsMiddleware",
     "careerclusters.middleware.DatabaseUnavailableMiddleware",
 ]
 
@@ -131,9 +132,16 @@ CACHES["pages"] = {
     "LOCATION": "pages",
     "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 500)},
 }
-# How often each process re-reads the content version (seconds): how long a counselor's edit
-# may take to show on the other app servers.
-CONTENT_VERSION_MAX_AGE = env_int("CONTENT_VERSION_MAX_AGE", 1)
+# What each process last read of the quiz attempts' state (assessments/attempt_states.py).
+CACHES["attempt_states"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "attempt-states",
+    "OPTIONS": {"MAX_ENTRIES": 10_000},
+}
+# How long (seconds) each process may use what it last read of shared state (the content
+# version, quiz attempts) before reading it again: the longest a change made through one app
+# server takes to show on the others.
+SHARED_STATE_MAX_AGE = env_int("SHARED_STATE_MAX_AGE", 1)
 
 # Sessions live in the database so any number of app servers can share them; with a shared
 # cache they are also read through it. (Not with the per-process cache: another process could

@@ -93,11 +93,11 @@ def test_browsers_revalidate_with_the_etag(client, catalogue):
 
 
 def test_the_version_is_reread_after_its_maximum_age(catalogue, settings):
-    settings.CONTENT_VERSION_MAX_AGE = 60
+    settings.SHARED_STATE_MAX_AGE = 60
     seen = bump_content_version()
     ContentVersion.objects.update(value=F("value") + 5)  # as another process would
     assert content_version() == seen  # another process's edit: not read again yet
-    settings.CONTENT_VERSION_MAX_AGE = 0
+    settings.SHARED_STATE_MAX_AGE = 0
     assert content_version() > seen
 
 

@@ -64,7 +64,7 @@ def servers(request, site, tmp_path_factory):
     env = production_env(
         database_url=database_url(), secret_key=secrets.token_urlsafe(50), redis_url=redis_url
     )
-    env["CONTENT_VERSION_MAX_AGE"] = str(VERSION_MAX_AGE)
+    env["SHARED_STATE_MAX_AGE"] = str(VERSION_MAX_AGE)
     started = start_servers([env, env], tmp_path_factory.mktemp("servers"))
     yield [server.url for server in started]
     stop_servers(started)
