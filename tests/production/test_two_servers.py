@@ -1,7 +1,8 @@
 """Two app servers sharing one database, as behind a load balancer.
 
-A quiz started on one server continues and finishes on the other with no answer lost, and a
-counselor's edit made on one server shows on the other within a second. Run with the shared Redis
+A quiz started on one server continues and finishes on the other with no answer lost (and each
+page shows the answers the student saved on the other), and a counselor's edit made on one
+server shows on the other within a second. Run with the shared Redis
 cache and without it (each process then has its own in-memory cache, and invalidation must
 still reach the other process).
 """
@@ -104,6 +105,11 @@ def test_quiz_started_on_one_server_finishes_on_the_other(servers):
                 },
             )
             assert saved.status == 200 and "Answer saved." in saved.body
+            # Straight back to this server, well within the second it may trust what it last
+            # read of the attempt: the page shows the answer, because the browser's cookie
+            # says it saved it.
+            again = student.get(server, path)
+            assert f'name="{name}" value="{answers[name]}" checked' in again.body
         reply = student.post(
             server, path, [*quiz_form.fields, *posted.items(), ("action", "next")]
         )
