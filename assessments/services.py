@@ -92,23 +92,23 @@ def save_answers(*, attempt: Attempt, answers: Mapping[int, int]) -> int:
         if not ANSWER_MIN <= value <= ANSWER_MAX:
             raise BadAnswer(f"Answers go from {ANSWER_MIN} to {ANSWER_MAX}; {value} is not one.")
     changed_at = _claim_open(attempt)
-    if not answers:
-        attempt.updated_at = changed_at
-        return 0
-    known = set(
-        Item.objects.filter(assessment_id=attempt.assessment_id, pk__in=list(answers)).values_list(
-            "pk", flat=True
+    if answers:
+        known = set(
+            Item.objects.filter(
+                assessment_id=attempt.assessment_id, pk__in=list(answers)
+            ).values_list("pk", flat=True)
         )
-    )
-    unknown = set(answers) - known
-    if unknown:
-        raise BadAnswer("Some answers were for statements that are not in this quiz.")
-    Response.objects.bulk_create(
-        [Response(attempt=attempt, item_id=item, value=value) for item, value in answers.items()],
-        update_conflicts=True,
-        unique_fields=["attempt", "item"],
-        update_fields=["value", "answered_at"],
-    )
+        if set(answers) - known:
+            raise BadAnswer("Some answers were for statements that are not in this quiz.")
+        Response.objects.bulk_create(
+            [
+                Response(attempt=attempt, item_id=item, value=value)
+                for item, value in answers.items()
+            ],
+            update_conflicts=True,
+            unique_fields=["attempt", "item"],
+            update_fields=["value", "answered_at"],
+        )
     attempt.updated_at = changed_at
     return len(answers)
 
