@@ -9,7 +9,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.forms.models import BaseInlineFormSet, BaseModelFormSet
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET
 from assessments import aggregates
 from assessments.models import Assessment, Attempt, Item, Response
 from assessments.selectors import matching_catalogue
-from careerclusters.admin_columns import ConstraintLeftToSave, annotated_column
+from careerclusters.admin_columns import ConstraintLeftToSave, TwoWayFilter, annotated_column
 from careerclusters.queries import count_of
 
 MAX_ORDER = 9999
@@ -112,17 +112,13 @@ class ItemInline(admin.TabularInline):
     show_change_link = True
 
 
-class PublishedFilter(admin.SimpleListFilter):
+class PublishedFilter(TwoWayFilter):
     title = "offered to students"
     parameter_name = "published"
+    options = (("yes", "Published"), ("no", "Unpublished"))
 
-    def lookups(self, request, model_admin):
-        return [("yes", "Published"), ("no", "Unpublished")]
-
-    def queryset(self, request, queryset):
-        if self.value() in {"yes", "no"}:
-            return queryset.filter(is_published=self.value() == "yes")
-        return queryset
+    def condition(self, queryset):
+        return Q(is_published=True)
 
 
 @admin.register(Assessment)
@@ -255,17 +251,13 @@ class ItemAdmin(admin.ModelAdmin):
 # Attempts (view only) and the aggregate results page
 
 
-class CompletedFilter(admin.SimpleListFilter):
+class CompletedFilter(TwoWayFilter):
     title = "finished"
     parameter_name = "finished"
+    options = (("yes", "Finished"), ("no", "Not finished"))
 
-    def lookups(self, request, model_admin):
-        return [("yes", "Finished"), ("no", "Not finished")]
-
-    def queryset(self, request, queryset):
-        if self.value() in {"yes", "no"}:
-            return queryset.filter(completed_at__isnull=self.value() == "no")
-        return queryset
+    def condition(self, queryset):
+        return Q(completed_at__isnull=False)
 
 
 class ViewOnlyAdmin(admin.ModelAdmin):

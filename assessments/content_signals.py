@@ -6,13 +6,9 @@ responses are students' own data and change all the time; they do not bump it.
 
 from django.db.models.signals import post_delete, post_save
 
-from assessments.attempt_states import attempt_deleted
-from assessments.models import Assessment, Attempt, Item
+from assessments.models import Assessment, Item
 from careerclusters.cache_version import content_changed
 
 for _model in (Assessment, Item):
     post_save.connect(content_changed, sender=_model, dispatch_uid=f"content-save-{_model}")
     post_delete.connect(content_changed, sender=_model, dispatch_uid=f"content-del-{_model}")
-
-# Not content, but pages cached for a deleted attempt must not outlive it.
-post_delete.connect(attempt_deleted, sender=Attempt, dispatch_uid="attempt-deleted")

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 
 def annotated_column(attribute: str, description: str):
@@ -12,6 +13,33 @@ def annotated_column(attribute: str, description: str):
         return getattr(obj, attribute)
 
     return column
+
+
+@admin.display(description="description written", boolean=True)
+def has_description(obj) -> bool:
+    """A list_display column: has a counselor written this row's description yet?"""
+    return bool(obj.description)
+
+
+class TwoWayFilter(admin.SimpleListFilter):
+    """A list filter with two choices: the rows where `condition` holds, or the others.
+    `options` gives (parameter value, label) for each, the matching rows first."""
+
+    options: tuple[tuple[str, str], tuple[str, str]]
+
+    def condition(self, queryset) -> Q:
+        raise NotImplementedError
+
+    def lookups(self, request, model_admin):
+        return list(self.options)
+
+    def queryset(self, request, queryset):
+        (matching, _), (others, _) = self.options
+        if self.value() == matching:
+            return queryset.filter(self.condition(queryset))
+        if self.value() == others:
+            return queryset.filter(~self.condition(queryset))
+        return queryset
 
 
 class ConstraintLeftToSave:

@@ -18,7 +18,7 @@ from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.admin.options import ActionLocation, IncorrectLookupParameters
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseBadRequest, HttpResponseRedirect, StreamingHttpResponse
 from django.template.response import TemplateResponse
@@ -27,7 +27,12 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from careerclusters.admin_columns import ConstraintLeftToSave, annotated_column
+from careerclusters.admin_columns import (
+    ConstraintLeftToSave,
+    TwoWayFilter,
+    annotated_column,
+    has_description,
+)
 from careerclusters.queries import count_of
 from clusters import csv_io
 from clusters import models as m
@@ -390,35 +395,23 @@ class MembershipClusterFilter(ClusterFilter):
     lookup = "pathway__cluster__slug"
 
 
-class DescriptionFilter(admin.SimpleListFilter):
+class DescriptionFilter(TwoWayFilter):
     title = "description"
     parameter_name = "description"
+    options = (("written", "Written"), ("missing", "Missing"))
 
-    def lookups(self, request, model_admin):
-        return [("written", "Written"), ("missing", "Missing")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "written":
-            return queryset.exclude(description="")
-        if self.value() == "missing":
-            return queryset.filter(description="")
-        return queryset
+    def condition(self, queryset):
+        return ~Q(description="")
 
 
-class LocalProgrammesFilter(admin.SimpleListFilter):
+class LocalProgrammesFilter(TwoWayFilter):
     title = "at our school"
     parameter_name = "local"
+    options = (("yes", "Has local programmes"), ("no", "No local programmes"))
 
-    def lookups(self, request, model_admin):
-        return [("yes", "Has local programmes"), ("no", "No local programmes")]
-
-    def queryset(self, request, queryset):
-        if self.value() in {"yes", "no"}:
-            through = queryset.model.local_programmes.through
-            owner = f"{queryset.model._meta.model_name}"
-            linked = Exists(through.objects.filter(**{owner: OuterRef("pk")}))
-            return queryset.filter(linked if self.value() == "yes" else ~linked)
-        return queryset
+    def condition(self, queryset):
+        through = queryset.model.local_programmes.through
+        return Exists(through.objects.filter(**{queryset.model._meta.model_name: OuterRef("pk")}))
 
 
 # ---------------------------------------------------------------------------------------
@@ -638,7 +631,7 @@ class FrameworkAdmin(CatalogueAdmin):
 
 @admin.register(m.Cluster)
 class ClusterAdmin(CsvAdminMixin, CatalogueAdmin):
-    list_display = ["name", "framework", "pathway_count", "occupation_count", "has_description"]
+    list_display = ["name", "framework", "pathway_count", "occupation_count", has_description]
     list_select_related = ["framework"]
     list_filter = [ClusterFrameworkFilter, DescriptionFilter]
     search_fields = ["name", "slug"]
@@ -680,10 +673,6 @@ class ClusterAdmin(CsvAdminMixin, CatalogueAdmin):
 
     occupation_count = annotated_column("occupation_count", "occupations")
 
-    @admin.display(description="description written", boolean=True)
-    def has_description(self, obj):
-        return bool(obj.description)
-
     @admin.display(description="source of the name")
     def source(self, obj):
         return release_line(obj.framework.release)
@@ -692,7 +681,7 @@ class ClusterAdmin(CsvAdminMixin, CatalogueAdmin):
 @admin.register(m.Pathway)
 class PathwayAdmin(CatalogueAdmin):
     list_display = [
-        "name", "cluster", "framework", "occupation_count", "local_count", "has_description",
+        "name", "cluster", "framework", "occupation_count", "local_count", has_description,
     ]  # fmt: skip
     list_select_related = ["cluster__framework"]
     list_filter = [PathwayFrameworkFilter, PathwayClusterFilter, DescriptionFilter,
@@ -724,10 +713,6 @@ class PathwayAdmin(CatalogueAdmin):
     occupation_count = annotated_column("occupation_count", "occupations")
 
     local_count = annotated_column("local_count", "local programmes")
-
-    @admin.display(description="description written", boolean=True)
-    def has_description(self, obj):
-        return bool(obj.description)
 
     @admin.display(description="source of the name")
     def source(self, obj):

@@ -3,7 +3,9 @@ their links); imported fields stay as the importer left them."""
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.utils import timezone
 
+from assessments.models import Assessment, Attempt
 from clusters import models as m
 from tests.admin.conftest import change_form_data, inline_prefix
 
@@ -282,3 +284,37 @@ def test_autocomplete_finds_pathways_and_occupations_for_local_programmes(
         )
         assert response.status_code == 200
         assert expected in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url, parameter, values, holds",
+    [
+        ("/admin/clusters/cluster/", "description", ("written", "missing"),
+         lambda row: bool(row.description)),
+        ("/admin/clusters/pathway/", "local", ("yes", "no"),
+         lambda row: row.local_programmes.exists()),
+        ("/admin/clusters/occupation/", "local", ("yes", "no"),
+         lambda row: row.local_programmes.exists()),
+        ("/admin/assessments/assessment/", "published", ("yes", "no"),
+         lambda row: row.is_published),
+        ("/admin/assessments/attempt/", "finished", ("yes", "no"), lambda row: row.is_complete),
+    ],
+)  # fmt: skip
+def test_two_way_filters_split_the_list(
+    counselor_client, catalogue, url, parameter, values, holds
+):
+    programme = m.LocalProgramme.objects.create(name="CNA certificate", kind="certification")
+    programme.pathways.add(catalogue["physical"])
+    programme.occupations.add(catalogue["nurse"])
+    m.Cluster.objects.filter(pk=catalogue["health"].pk).update(description="")
+    Assessment.objects.filter(slug="quick-interest-quiz").update(is_published=False)
+    quiz = Assessment.objects.get(slug="interest-profiler")
+    Attempt.objects.create(assessment=quiz)
+    Attempt.objects.create(assessment=quiz, completed_at=timezone.now())
+
+    def rows(**params):
+        return set(counselor_client.get(url, params).context["cl"].result_list)
+
+    matching, others = (rows(**{parameter: value}) for value in values)
+    assert matching and others and matching | others == rows() and not matching & others
+    assert all(holds(row) for row in matching) and not any(holds(row) for row in others)

@@ -2,6 +2,7 @@
 for a date range and quiz; never one student's answers; a fixed number of queries."""
 
 import datetime
+import itertools
 import re
 
 import pytest
@@ -110,7 +111,13 @@ def test_all_quizzes_and_default_range(counselor_client, attempts):
     response = counselor_client.get(URL)
     assert response.status_code == 200
     summary = response.context["summary"]
-    assert summary.end == timezone.localdate() and len(summary.weeks) in {12, 13}
+    # the last 12 weeks, today included, in whole weeks from Monday
+    today = timezone.localdate()
+    assert (summary.start, summary.end) == (today - datetime.timedelta(days=83), today)
+    weeks = summary.weeks
+    assert weeks[0].start.weekday() == 0 and weeks[0].start <= summary.start <= weeks[0].end
+    assert weeks[-1].start <= today <= weeks[-1].end
+    assert all((b.start - a.start).days == 7 for a, b in itertools.pairwise(weeks))
 
 
 @pytest.mark.parametrize(
