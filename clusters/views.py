@@ -4,9 +4,11 @@ Views are thin: they read and check the query string, call a selector, search or
 function, and render. Lists that htmx updates in place come back as template partials.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
@@ -263,7 +265,7 @@ def save(request):
         now_saved = toggle_saved(session=request.session, code=occupation.code)
     except SavedListFull:
         now_saved, full = False, True
-    next_url = request.POST.get("next", "")
+    next_url = _return_path(request, fallback=reverse("clusters:saved"))
     if request.htmx:
         return render(
             request,
@@ -277,8 +279,28 @@ def save(request):
                 "next_url": next_url,
             },
         )
+    return HttpResponseRedirect(next_url)
+
+
+def _same_site_path(url: str, request) -> str | None:
+    """`url` if it is a path on this site (not a URL name, not another host), else None."""
+    if not url.startswith("/") or url.startswith(("//", "/\\")):
+        return None
     if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        next_url = reverse("clusters:saved")
-    return redirect(next_url)
+        return None
+    return url
+
+
+def _return_path(request, *, fallback: str) -> str:
+    """Where a Save button sends the student back to: the `next` path the button carries,
+    else the page the button was on (the Referer, when it is this site), else `fallback`."""
+    if path := _same_site_path(request.POST.get("next", ""), request):
+        return path
+    referer = urlsplit(request.headers.get("Referer", ""))
+    if referer.netloc == request.get_host() and referer.path:
+        referer_path = referer.path + (f"?{referer.query}" if referer.query else "")
+        if path := _same_site_path(referer_path, request):
+            return path
+    return fallback
