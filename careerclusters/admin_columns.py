@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.db.models.constants import LOOKUP_SEP
 
 
 def annotated_column(attribute: str, description: str):
@@ -55,3 +56,26 @@ class ConstraintLeftToSave:
             self.instance.validate_constraints(exclude=exclude)
         except ValidationError as error:
             self._update_errors(error)
+
+
+class PrivateFieldsAdmin:
+    """ModelAdmin mixin: no list filter, lookup, search or ordering in the address may reach
+    `private_fields`, on this model or through a relation. (Django allows any lookup on a
+    model's own fields, so `?token__startswith=a` would let a counselor recover a student's
+    private link one letter at a time.)"""
+
+    private_fields: frozenset[str] = frozenset()
+
+    def _reaches_private(self, lookup: str) -> bool:
+        return any(part in self.private_fields for part in lookup.lstrip("^=@-").split(LOOKUP_SEP))
+
+    def lookup_allowed(self, lookup, value, request):
+        if self._reaches_private(lookup):
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
+    def get_search_fields(self, request):
+        return [f for f in super().get_search_fields(request) if not self._reaches_private(f)]
+
+    def get_ordering(self, request):
+        return [f for f in super().get_ordering(request) if not self._reaches_private(f)]
