@@ -21,6 +21,7 @@ from assessments import aggregates
 from assessments.models import Assessment, Attempt, Item, Response
 from assessments.selectors import matching_catalogue
 from careerclusters.admin_columns import (
+    BoundedSearchAdmin,
     ConstraintLeftToSave,
     PrivateFieldsAdmin,
     TwoWayFilter,
@@ -127,7 +128,7 @@ class PublishedFilter(TwoWayFilter):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
+class AssessmentAdmin(BoundedSearchAdmin, admin.ModelAdmin):
     list_display = [
         "name", "is_published", "item_count", "minutes", "started", "finished", "position",
         "preview",
@@ -218,7 +219,7 @@ class AssessmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(BoundedSearchAdmin, admin.ModelAdmin):
     list_display = ["text", "order", "area", "basic_interest", "assessment"]
     list_display_links = ["text"]
     list_editable = ["order"]
@@ -265,7 +266,7 @@ class CompletedFilter(TwoWayFilter):
         return Q(completed_at__isnull=False)
 
 
-class ViewOnlyAdmin(admin.ModelAdmin):
+class ViewOnlyAdmin(BoundedSearchAdmin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 

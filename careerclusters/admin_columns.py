@@ -1,9 +1,10 @@
 """Small pieces shared by the catalogue and quiz admins."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.db.models.constants import LOOKUP_SEP
+from django.utils.text import smart_split
 
 
 def annotated_column(attribute: str, description: str):
@@ -79,3 +80,29 @@ class PrivateFieldsAdmin:
 
     def get_ordering(self, request):
         return [f for f in super().get_ordering(request) if not self._reaches_private(f)]
+
+
+MAX_SEARCH_WORDS = 20
+
+
+def search_too_long(search_term: str) -> str | None:
+    """Why the admin will not run this search, or None. Each word is one more condition in
+    the query, and SQLite refuses a query with more than about a thousand."""
+    words = sum(1 for _ in smart_split(search_term or ""))
+    if words > MAX_SEARCH_WORDS:
+        return (
+            f"Search with at most {MAX_SEARCH_WORDS} words at a time; this search had {words}. "
+            "Nothing was searched."
+        )
+    return None
+
+
+class BoundedSearchAdmin:
+    """ModelAdmin mixin: a search of more than MAX_SEARCH_WORDS words lists nothing and says
+    why (the CSV export refuses it with the same words)."""
+
+    def get_search_results(self, request, queryset, search_term):
+        if problem := search_too_long(search_term):
+            messages.error(request, problem)
+            return queryset.none(), False
+        return super().get_search_results(request, queryset, search_term)
