@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import secrets
 
+from axes import admin as axes_admin
+from axes.models import AccessAttempt
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
@@ -1092,9 +1094,15 @@ class PermissionAdmin(BoundedSearchAdmin, admin.ModelAdmin):
         return False
 
 
-# Django's own user and group lists, with the same bound on searches as every other list.
+# Django's own user and group lists and django-axes' locked-out logins (a superuser deletes
+# a row to unlock early), with the same bound on searches as every other list.
 admin.site.unregister(User)
 admin.site.unregister(Group)
+
+
+@admin.register(AccessAttempt)
+class AccessAttemptAdmin(BoundedSearchAdmin, axes_admin.AccessAttemptAdmin):
+    pass
 
 
 @admin.register(User)
