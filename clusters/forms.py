@@ -2,7 +2,8 @@
 
 Junk-input policy for GET pages (see the README): a filter, sort or page value we cannot use
 falls back to that control's default and the page says which controls it reset; the page is
-never an error for it. Numbers are ASCII digits only ("٣" and "３" are not 3).
+never an error for it. Numbers are ASCII digits only (an Arabic-Indic or a fullwidth
+three is not 3).
 """
 
 import re

@@ -1,7 +1,8 @@
 """Explore pages: clusters, pathways, occupations, search, compare and saved careers.
 
 Views are thin: a form (clusters.forms) reads and checks the query string, then the view
-calls a selector, search or service function, and renders. Lists that htmx updates in place come back as template partials.
+calls a selector, search or service function, and renders. Lists that htmx updates in place
+come back as template partials.
 """
 
 from django.core.paginator import Paginator

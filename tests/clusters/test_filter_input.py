@@ -42,7 +42,8 @@ def get(client, url, query: str, **headers):
 
 
 def notice(response) -> str:
-    match = re.search(r'<p class="note" id="ignored-notice">([^<]*)</p>', response.content.decode())
+    html = response.content.decode()
+    match = re.search(r'<p class="note" id="ignored-notice">([^<]*)</p>', html)
     return match.group(1) if match else ""
 
 
