@@ -19,6 +19,12 @@ ANSWER_RANGE = f"Answers go from {ANSWER_MIN} to {ANSWER_MAX}."
 PLAN_MESSAGE = "Pick one of the education plans, or choose “Not sure yet”."
 
 
+def _sent_twice(data, names) -> list[str]:
+    """Radio-button keys that came more than once (a browser sends each once)."""
+    getlist = getattr(data, "getlist", None)
+    return [name for name in names if getlist and len(getlist(name)) > 1]
+
+
 class AnswerField(forms.TypedChoiceField):
     """One statement's answer on the five-point scale, as radio buttons."""
 
@@ -32,9 +38,9 @@ class AnswerField(forms.TypedChoiceField):
 class AnswersForm(forms.Form):
     """Answers as fields named `q<item id>`; other fields (the buttons, CSRF) are left alone.
 
-    Bound to a POST, every `q...` key sent is checked: a key that is not `q` and an id, or a
-    value that is not 1-5, makes the form invalid. Unbound, with `items` (selectors.QuizItem),
-    it renders a page of the quiz, each item's saved answer checked.
+    Bound to a POST, every `q...` key sent is checked: a key that is not `q` and an id, a key
+    sent twice, or a value that is not 1-5, makes the form invalid. Unbound, with `items`
+    (selectors.QuizItem), it renders a page of the quiz, each item's saved answer checked.
     """
 
     use_required_attribute = False
@@ -64,6 +70,8 @@ class AnswersForm(forms.Form):
         if self.odd_keys:
             shown = self.odd_keys[0][:20]
             raise forms.ValidationError(f"“{shown}” is not a statement in this quiz.")
+        if _sent_twice(self.data, self.fields):
+            raise forms.ValidationError("Send one answer for each statement.")
         if self.require_answer and not self.fields:
             raise forms.ValidationError("No answer was sent.")
         return super().clean()
@@ -112,9 +120,14 @@ class PlanForm(forms.Form):
     def __init__(self, data=None, *, saved_plan: int | None = None):
         super().__init__(data, auto_id=False, initial={"plan": saved_plan or ""})
 
+    def clean(self):
+        if _sent_twice(self.data, ["plan"]):
+            raise forms.ValidationError(PLAN_MESSAGE)
+        return super().clean()
+
     @property
     def message(self) -> str:
-        return self.errors["plan"][0]
+        return (self.errors.get("plan") or self.errors["__all__"])[0]
 
 
 class PlanFilterForm(FilterForm):

@@ -2,7 +2,7 @@
 education plans. Anything else is a 400 with the form's message and changes nothing saved,
 on the page form, the htmx answer view and the plan form."""
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import pytest
 from django.urls import reverse
@@ -139,6 +139,32 @@ def test_odd_education_plan_is_400_and_the_quiz_stays_open(client, attempt, valu
     attempt.refresh_from_db()
     assert not attempt.is_complete and attempt.education_plan is None
     assert saved(attempt) == before
+
+
+@pytest.mark.parametrize("values", [["９", "3"], ["3", "９"], ["3", "3"]], ids=str)
+def test_an_answer_sent_twice_is_400(client, attempt, first_two, values):
+    first, second = first_two
+    query = "&".join(f"q{second.pk}={quote(v)}" for v in values)
+    for url, headers in ((page_url(attempt), {}), (answer_url(attempt), {"HX-Request": "true"})):
+        response = client.post(
+            url, query, content_type="application/x-www-form-urlencoded", headers=headers
+        )
+        assert_refused(response, attempt, {first.pk: 4})
+        assert "Send one answer for each statement." in response.content.decode()
+
+
+@pytest.mark.parametrize("values", [["x", "3"], ["3", "x"], ["3", "3"]], ids=str)
+def test_a_plan_sent_twice_is_400(client, attempt, values):
+    answer_items(attempt, HELPER)
+    response = client.post(
+        reverse("assessments:plan", args=[attempt.token]),
+        "&".join(f"plan={v}" for v in values),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 400
+    assert "Pick one of the education plans" in response.content.decode()
+    attempt.refresh_from_db()
+    assert not attempt.is_complete
 
 
 def test_ascii_digits_in_range_are_still_answers(client, attempt, first_two):
