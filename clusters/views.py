@@ -1,7 +1,8 @@
 """Explore pages: clusters, pathways, occupations, search, compare and saved careers.
 
-Views are thin: they read and check the query string, call a selector, search or service
-function, and render. Lists that htmx updates in place come back as template partials.
+Views are thin: a form (clusters.forms) reads and checks the query string, then the view
+calls a selector, search or service function, and renders. Lists that htmx updates in place
+come back as template partials.
 """
 
 from urllib.parse import urlsplit
@@ -17,15 +18,9 @@ from django_htmx.middleware import HtmxDetails
 
 from careerclusters.page_cache import same_for_everyone, shared_page
 from clusters import selectors
-from clusters.search import MAX_QUERY_LENGTH, search_occupations
-from clusters.selectors import (
-    DEFAULT_SORT,
-    EDUCATION_LEVELS,
-    JOB_ZONE_WORDS,
-    SORTS,
-    ListFilters,
-    data_releases,
-)
+from clusters.forms import OccupationListForm, SearchForm
+from clusters.search import search_occupations
+from clusters.selectors import JOB_ZONE_WORDS, data_releases
 from clusters.services import MAX_SAVED, SavedListFull, saved_codes, toggle_saved
 
 SEARCH_PAGE_SIZE = 20
@@ -73,23 +68,12 @@ def cluster_index(request):
     )
 
 
-def _list_filters(request) -> ListFilters:
-    return ListFilters.parse(
-        job_zone=request.GET.get("zone"),
-        education=request.GET.get("education"),
-        sort=request.GET.get("sort"),
-    )
-
-
-def _list_context(request, filters: ListFilters, page) -> dict:
+def _list_context(request, form: OccupationListForm, page) -> dict:
     return {
-        "filters": filters,
+        "form": form,
+        "filters": form.filters(),
         "page_obj": page,
         "saved": set(saved_codes(session=request.session)),
-        "sorts": [(key, label) for key, (label, _) in SORTS.items()],
-        "default_sort": DEFAULT_SORT,
-        "zones": selectors.ZONE_CHOICES,
-        "education_levels": [(slug, label) for slug, (_, label) in EDUCATION_LEVELS.items()],
     }
 
 
@@ -100,11 +84,11 @@ def cluster_detail(request, slug: str):
     cluster = selectors.cluster_by_slug(slug=slug)
     if cluster is None:
         raise Http404("No such cluster")
-    filters = _list_filters(request)
+    form = OccupationListForm(request.GET)
     page = selectors.cluster_occupations(
-        cluster=cluster, filters=filters, page=request.GET.get("page")
+        cluster=cluster, filters=form.filters(), page=form.values["page"]
     )
-    context = {"cluster": cluster, **_list_context(request, filters, page)}
+    context = {"cluster": cluster, **_list_context(request, form, page)}
     if _htmx_target(request) == "occupation-list":
         return render(request, "clusters/cluster.html#occupation_list", context)
     context["pathways"] = selectors.cluster_pathways(cluster=cluster)
@@ -118,14 +102,14 @@ def pathway_detail(request, cluster_slug: str, pathway_slug: str):
     pathway = selectors.pathway_by_slugs(cluster_slug=cluster_slug, pathway_slug=pathway_slug)
     if pathway is None:
         raise Http404("No such pathway")
-    filters = _list_filters(request)
+    form = OccupationListForm(request.GET)
     page = selectors.pathway_occupations(
-        pathway=pathway, filters=filters, page=request.GET.get("page")
+        pathway=pathway, filters=form.filters(), page=form.values["page"]
     )
     context = {
         "pathway": pathway,
         "cluster": pathway.cluster,
-        **_list_context(request, filters, page),
+        **_list_context(request, form, page),
     }
     if _htmx_target(request) == "occupation-list":
         return render(request, "clusters/pathway.html#occupation_list", context)
@@ -171,26 +155,26 @@ def occupation_detail(request, code: str):
 @vary_on_headers("HX-Request")
 @shared_page(_saved_careers)
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    clusters = selectors.all_clusters()
-    cluster_slugs = {c.slug for c in clusters}
-    cluster = request.GET.get("cluster") if request.GET.get("cluster") in cluster_slugs else None
-    job_zone = selectors.parse_job_zone(request.GET.get("zone"))
-    bright = request.GET.get("bright") == "1"
-
+    form = SearchForm(request.GET, clusters=selectors.all_clusters())
+    values = form.values
+    query = values["q"]
     result = None
     page = None
     if query:
-        result = search_occupations(query=query, cluster=cluster, job_zone=job_zone, bright=bright)
-        page = selectors.page_of(Paginator(result.hits, SEARCH_PAGE_SIZE), request.GET.get("page"))
+        result = search_occupations(
+            query=query,
+            cluster=values["cluster"] or None,
+            job_zone=values["zone"],
+            bright=values["bright"],
+        )
+        page = selectors.page_of(Paginator(result.hits, SEARCH_PAGE_SIZE), values["page"])
         page.occupations = selectors.occupations_by_id(ids=[h.occupation_id for h in page])
     context = {
+        "form": form,
         "query": query,
         "result": result,
         "page_obj": page,
-        "filters": {"cluster": cluster, "zone": job_zone, "bright": bright},
-        "clusters": clusters,
-        "zones": selectors.ZONE_CHOICES,
+        "filtered": bool(values["cluster"] or values["zone"] or values["bright"]),
         "saved": set(saved_codes(session=request.session)),
         "suggestions": SEARCH_SUGGESTIONS,
     }
