@@ -51,8 +51,8 @@ def _clear_cache():
     from django.core.cache import caches
 
     from assessments.selectors import forget_catalogue
-    from careerclusters.cache_version import forget_content_version
     from clusters.search import forget_index
+    from core.content_version import forget_content_version
 
     for alias in ("default", "pages", "attempt_states"):
         caches[alias].clear()

@@ -20,14 +20,14 @@ from django.views.decorators.http import require_GET
 from assessments import aggregates
 from assessments.models import Assessment, Attempt, Item, Response
 from assessments.selectors import matching_catalogue
-from careerclusters.admin_columns import (
+from core.admin_helpers import (
     BoundedSearchAdmin,
     ConstraintLeftToSave,
     PrivateFieldsAdmin,
     TwoWayFilter,
     annotated_column,
 )
-from careerclusters.queries import count_of
+from core.queries import count_of
 
 MAX_ORDER = 9999
 MAX_RANGE_DAYS = 3 * 366

@@ -2,7 +2,7 @@
 
 The matching catalogue (every occupation's interest profile and its clusters and pathways)
 is loaded with one query and kept in memory per process. It is keyed on the site-wide
-content version (careerclusters/cache_version.py), which clusters/signals.py bumps after
+content version (core/content_version.py), which clusters/signals.py bumps after
 any saved change to occupations, frameworks, clusters, pathways or their memberships, so
 every app process reloads it on its next match (the importer bumps it too, since its bulk
 writes send no signals). The version is kept in the database, so every process sees it.
@@ -18,8 +18,8 @@ from django.db.models import OuterRef, Subquery
 from assessments.matching import Catalogue, build_catalogue, match_profile
 from assessments.models import Assessment, Attempt, Item, Response
 from assessments.scoring import AREA_NAMES, AREAS, SCALE_MAX, SCALE_MIN, tied_areas
-from careerclusters.cache_version import content_version
 from clusters.models import LocalProgramme, Occupation, PathwayOccupation
+from core.content_version import content_version
 
 _lock = threading.Lock()
 _state: dict = {"version": None, "catalogue": None}

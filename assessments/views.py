@@ -16,7 +16,7 @@ from django.views.decorators.vary import vary_on_headers
 from assessments import attempt_states, browser_attempts, selectors, services
 from assessments.forms import AnswersForm, PlanFilterForm, PlanForm
 from assessments.models import Assessment, Attempt, EducationPlan
-from careerclusters.page_cache import shared_page
+from core.page_cache import shared_page
 
 # ---------------------------------------------------------------------------------------
 # Helpers

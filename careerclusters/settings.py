@@ -67,14 +67,15 @@ INSTALLED_APPS = [
     "axes",
     "clusters",
     "assessments",
+    "core",  # last: its post_migrate receiver needs every other app's permissions
 ]
 
 MIDDLEWARE = [
-    "careerclusters.middleware.hide_server_software",
+    "core.middleware.hide_server_software",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "careerclusters.middleware.SessionMiddleware",  # Django's; a 503 if saving meets an outage
+    "core.middleware.SessionMiddleware",  # Django's; a 503 if saving meets an outage
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -82,7 +83,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "assessments.browser_attempts.BrowserAttemptsMiddleware",
-    "careerclusters.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",  # last: it turns a lockout into the locked-out page
 ]
 
@@ -102,7 +103,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "clusters.context_processors.releases",
-                "careerclusters.page_cache.csrf_placeholder",
+                "core.page_cache.csrf_placeholder",
             ],
             "builtins": ["django_htmx.templatetags.django_htmx"],
         },
@@ -237,7 +238,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_DISABLE_ACCESS_LOG = True  # keep only failed logins, not every counselor's sign-in
 AXES_ENABLE_ADMIN = False  # registered in clusters/admin.py, with the admin's search bound
-AXES_CLIENT_IP_CALLABLE = "careerclusters.middleware.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.middleware.client_ip"
 # Proxies in front of the app that each append the client's address to X-Forwarded-For
 # (0: use the connection's address; 1 behind one Caddy or nginx).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

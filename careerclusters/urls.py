@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from careerclusters import views
+from core import views
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -30,7 +30,12 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from careerclusters.admin_columns import (
+from clusters import csv_io
+from clusters import models as m
+from clusters.authoring import make_default_framework, save_framework
+from clusters.riasec import RIASEC_NAMES
+from clusters.selectors import data_releases
+from core.admin_helpers import (
     BoundedSearchAdmin,
     ConstraintLeftToSave,
     TwoWayFilter,
@@ -38,12 +43,7 @@ from careerclusters.admin_columns import (
     has_description,
     search_too_long,
 )
-from careerclusters.queries import count_of
-from clusters import csv_io
-from clusters import models as m
-from clusters.authoring import make_default_framework, save_framework
-from clusters.riasec import RIASEC_NAMES
-from clusters.selectors import data_releases
+from core.queries import count_of
 
 admin.site.site_header = "Career Clusters admin"
 admin.site.site_title = "Career Clusters admin"

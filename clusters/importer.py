@@ -27,8 +27,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from careerclusters.cache_version import bump_content_version_on_commit
 from clusters import models as m
+from core.content_version import bump_content_version_on_commit
 
 DEFAULT_SOURCE = Path(settings.BASE_DIR) / "fixtures" / "data"
 AUTHORED_DIR = Path(settings.BASE_DIR) / "fixtures" / "authored"

@@ -336,19 +336,3 @@ class LocalProgramme(models.Model):
         if self.grade_to:
             return f"Up to grade {self.grade_to}"
         return ""
-
-
-class ContentVersion(models.Model):
-    """A single row whose number goes up whenever published content changes.
-
-    It lives in the database, not the cache, so every app server sees the same number whether
-    or not they share a cache (see careerclusters/cache_version.py).
-    """
-
-    value = models.BigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = "content version"
-
-    def __str__(self) -> str:
-        return str(self.value)

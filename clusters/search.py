@@ -4,7 +4,7 @@ Students type "cop", "nurce", "electricians" or "take care of kids", not O*NET t
 in Python over a compact in-memory index built from `Occupation.search_titles` (title,
 alternate and reported titles) and `Occupation.search_body` (description and tasks), so the
 results are exactly the same on SQLite and PostgreSQL. The index is built once per process
-and rebuilt when the content version changes (careerclusters/cache_version.py).
+and rebuilt when the content version changes (core/content_version.py).
 
 How a query is read:
 - words are lower-cased and reduced to a rough root ("electricians", "electrician" ->
@@ -34,8 +34,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from careerclusters.cache_version import content_version
 from clusters.models import Occupation, PathwayOccupation
+from core.content_version import content_version
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12

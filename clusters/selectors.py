@@ -7,7 +7,6 @@ from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
-from careerclusters.queries import count_of
 from clusters.models import (
     Attribute,
     Cluster,
@@ -24,6 +23,7 @@ from clusters.models import (
     Task,
 )
 from clusters.riasec import RIASEC, RIASEC_NAMES
+from core.queries import count_of
 
 RELEASES_CACHE_KEY = "clusters:data-releases"
 

@@ -1,9 +1,9 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from careerclusters.cache_version import content_changed
 from clusters import models as m
 from clusters.selectors import forget_data_releases
+from core.content_version import content_changed
 
 # Every catalogue model: a change to any of them changes what public pages show.
 CONTENT_MODELS = [

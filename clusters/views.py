@@ -16,12 +16,12 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
-from careerclusters.page_cache import same_for_everyone, shared_page
 from clusters import selectors
 from clusters.forms import OccupationListForm, SearchForm
 from clusters.search import search_occupations
 from clusters.selectors import JOB_ZONE_WORDS, data_releases
 from clusters.services import MAX_SAVED, SavedListFull, saved_codes, toggle_saved
+from core.page_cache import same_for_everyone, shared_page
 
 SEARCH_PAGE_SIZE = 20
 COMPARE_MIN, COMPARE_MAX = 2, 4

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from assessments.content import load_shipped_items
 from assessments.models import Assessment, Attempt, Item
-from careerclusters.roles import sync_counselor_group
 from clusters.models import Occupation
+from core.roles import sync_counselor_group
 from tests.clusters.explore_factories import small_catalogue
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ import pytest
 from django.db import transaction
 
 from assessments.models import Assessment, Attempt, Item
-from careerclusters.cache_version import bump_content_version, content_version
 from clusters import models as m
+from core.content_version import bump_content_version, content_version
 
 pytestmark = pytest.mark.django_db
 

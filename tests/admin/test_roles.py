@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from careerclusters.roles import (
+from core.roles import (
     COUNSELOR_PERMISSIONS,
     COUNSELORS,
     counselor_permission_codenames,
@@ -57,8 +57,17 @@ def permissions(group) -> set[tuple[str, str]]:
     return set(group.permissions.values_list("content_type__app_label", "codename"))
 
 
-def test_migration_created_the_group_with_exactly_these_permissions():
+def test_migrate_created_the_group_with_exactly_these_permissions():
     group = Group.objects.get(name=COUNSELORS)
+    assert permissions(group) == EXPECTED
+
+
+def test_every_migrate_puts_the_group_back_in_step_with_the_list(monkeypatch):
+    """A change to COUNSELOR_PERMISSIONS takes effect at the next migrate, with no migration."""
+    group = Group.objects.get(name=COUNSELORS)
+    group.permissions.remove(Permission.objects.get(codename="view_task"))
+    group.permissions.add(Permission.objects.get(codename="change_user"))
+    call_command("migrate", verbosity=0)
     assert permissions(group) == EXPECTED
 
 

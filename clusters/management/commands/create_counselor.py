@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from careerclusters.roles import COUNSELORS, sync_counselor_group
+from core.roles import COUNSELORS, sync_counselor_group
 
 
 class Command(BaseCommand):

@@ -24,7 +24,7 @@ _last_read: tuple[int | None, float] = (None, 0.0)  # this process's (value, whe
 
 
 def _versions():
-    from clusters.models import ContentVersion  # models load after settings; this module first
+    from core.models import ContentVersion  # models load after settings; this module first
 
     return ContentVersion.objects
 

@@ -4,7 +4,7 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from careerclusters.page_cache import same_for_everyone, shared_page
+from core.page_cache import same_for_everyone, shared_page
 
 
 @require_GET
