@@ -25,6 +25,7 @@ from core.admin_helpers import (
     ConstraintLeftToSave,
     PrivateFieldsAdmin,
     TwoWayFilter,
+    ViewOnly,
     annotated_column,
 )
 from core.queries import count_of
@@ -266,15 +267,8 @@ class CompletedFilter(TwoWayFilter):
         return Q(completed_at__isnull=False)
 
 
-class ViewOnlyAdmin(BoundedSearchAdmin, admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class ViewOnlyAdmin(ViewOnly, BoundedSearchAdmin, admin.ModelAdmin):
+    pass
 
 
 @admin.register(Attempt)

@@ -39,6 +39,7 @@ from core.admin_helpers import (
     BoundedSearchAdmin,
     ConstraintLeftToSave,
     TwoWayFilter,
+    ViewOnly,
     annotated_column,
     has_description,
     search_too_long,
@@ -80,19 +81,10 @@ def admin_link(obj, text: str | None = None) -> str:
     return format_html('<a href="{}">{}</a>', url, text or str(obj))
 
 
-class ImportedAdmin(BoundedSearchAdmin, admin.ModelAdmin):
+class ImportedAdmin(ViewOnly, BoundedSearchAdmin, admin.ModelAdmin):
     """Records only the importer writes: shown, searchable, never added, changed or deleted."""
 
     imported_from: tuple[str, ...] = ("onet",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def changelist_view(self, request, extra_context=None):
         releases = releases_by_key()
@@ -113,18 +105,9 @@ class CatalogueAdmin(BoundedSearchAdmin, admin.ModelAdmin):
         return False  # and it would create them again
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(ViewOnly, admin.TabularInline):
     extra = 0
     can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # ---------------------------------------------------------------------------------------
@@ -1078,20 +1061,11 @@ class EducationShareAdmin(OccupationPartAdmin):
 
 
 @admin.register(Permission)
-class PermissionAdmin(BoundedSearchAdmin, admin.ModelAdmin):
+class PermissionAdmin(ViewOnly, BoundedSearchAdmin, admin.ModelAdmin):
     list_display = ["name", "codename", "content_type"]
     list_select_related = ["content_type"]
     list_filter = [("content_type__app_label", admin.AllValuesFieldListFilter)]
     search_fields = ["name", "codename"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # Django's own user and group lists and django-axes' locked-out logins (a superuser deletes

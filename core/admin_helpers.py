@@ -106,3 +106,16 @@ class BoundedSearchAdmin:
             messages.error(request, problem)
             return queryset.none(), False
         return super().get_search_results(request, queryset, search_term)
+
+
+class ViewOnly:
+    """ModelAdmin or inline mixin: rows are shown here, never added, changed or deleted."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
