@@ -15,7 +15,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from assessments import attempt_states, scoring
+from assessments import scoring
 from assessments.models import ANSWER_MAX, ANSWER_MIN, Assessment, Attempt, Item, Response
 
 
@@ -75,7 +75,6 @@ def _claim_open(attempt: Attempt) -> datetime:
     )
     if not claimed:
         raise AttemptFinished("This quiz is already finished, so answers can no longer change.")
-    attempt_states.changed(attempt.token)
     return now
 
 

@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.crypto import get_random_string
 
 from assessments import browser_attempts
-from assessments.attempt_states import stamp
 from assessments.models import Assessment, Attempt, Item
 from assessments.services import complete_attempt, save_answers, start_attempt
 from clusters.models import Cluster, Occupation
@@ -18,7 +17,7 @@ def _student_cookie(attempt: Attempt) -> str:
     that remembers their attempts and the CSRF cookie set before they could start the quiz."""
     csrf_secret = get_random_string(32)  # the shape of Django's CSRF cookie
     return (
-        f"{browser_attempts.COOKIE_NAME}={attempt.token}.{stamp(attempt.updated_at)}; "
+        f"{browser_attempts.COOKIE_NAME}={attempt.token}; "
         f"{settings.CSRF_COOKIE_NAME}={csrf_secret}"
     )
 

@@ -4,7 +4,7 @@ Students type "cop", "nurce", "electricians" or "take care of kids", not O*NET t
 in Python over a compact in-memory index built from `Occupation.search_titles` (title,
 alternate and reported titles) and `Occupation.search_body` (description and tasks), so the
 results are exactly the same on SQLite and PostgreSQL. The index is built once per process
-and rebuilt when the content version changes (careerclusters/cache_version.py).
+and rebuilt when the content version changes (`kept` in careerclusters/cache_version.py).
 
 How a query is read:
 - words are lower-cased and reduced to a rough root ("electricians", "electrician" ->
@@ -34,7 +34,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from careerclusters.cache_version import content_version
+from careerclusters.cache_version import kept
 from clusters.models import Occupation, PathwayOccupation
 
 MAX_QUERY_LENGTH = 200
@@ -677,41 +677,24 @@ def _title_variants(line: str) -> list[str]:
 # ---------------------------------------------------------------------------------------
 # One index per process, rebuilt when the data changes
 
-_index: SearchIndex | None = None
-_index_key: int | None = None
-_build_lock = threading.Lock()
 
-
-def forget_index() -> None:
-    """Drop this process's index; the next search builds it again (tests, benchmarks)."""
-    global _index, _index_key
-    with _build_lock:
-        _index = None
-        _index_key = None
+def load_index() -> SearchIndex:
+    """Build the index from the database (one query)."""
+    rows = Occupation.objects.order_by("code").values(
+        "id",
+        "code",
+        "title",
+        "job_zone_id",
+        "bright_outlook",
+        "employment_2024",
+        "search_titles",
+        "search_body",
+    )
+    return SearchIndex(list(rows))
 
 
 def get_index() -> SearchIndex:
-    global _index, _index_key
-    key = content_version()
-    if _index is not None and _index_key == key:
-        return _index
-    with _build_lock:
-        if _index is None or _index_key != key:
-            rows = list(
-                Occupation.objects.order_by("code").values(
-                    "id",
-                    "code",
-                    "title",
-                    "job_zone_id",
-                    "bright_outlook",
-                    "employment_2024",
-                    "search_titles",
-                    "search_body",
-                )
-            )
-            _index = SearchIndex(rows)
-            _index_key = key
-    return _index
+    return kept("search index", load_index)
 
 
 def search_occupations(

@@ -3,10 +3,10 @@
 import re
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
+from careerclusters.cache_version import kept
 from careerclusters.queries import count_of
 from clusters.models import (
     Attribute,
@@ -25,16 +25,11 @@ from clusters.models import (
 )
 from clusters.riasec import RIASEC, RIASEC_NAMES
 
-RELEASES_CACHE_KEY = "clusters:data-releases"
-
 
 def data_releases() -> list[DataRelease]:
-    """All data releases, cached: the footer shows them on every page."""
-    return cache.get_or_set(RELEASES_CACHE_KEY, lambda: list(DataRelease.objects.all()), 3600)
-
-
-def forget_data_releases() -> None:
-    cache.delete(RELEASES_CACHE_KEY)
+    """All data releases, kept per process until the content changes: the footer shows
+    them on every page."""
+    return kept("data releases", lambda: list(DataRelease.objects.all()))
 
 
 # ---------------------------------------------------------------------------------------

@@ -1,9 +1,7 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
 
 from careerclusters.cache_version import content_changed
 from clusters import models as m
-from clusters.selectors import forget_data_releases
 
 # Every catalogue model: a change to any of them changes what public pages show.
 CONTENT_MODELS = [
@@ -18,11 +16,6 @@ CONTENT_LINKS = [
     m.LocalProgramme.pathways.through,
     m.LocalProgramme.occupations.through,
 ]
-
-
-@receiver([post_save, post_delete], sender=m.DataRelease)
-def _release_changed(**kwargs) -> None:
-    forget_data_releases()
 
 
 for _model in CONTENT_MODELS:

@@ -67,7 +67,7 @@ def test_results_page_queries_are_fixed_on_the_real_data(client, django_assert_n
     url = reverse("assessments:results", args=[attempt.token])
     assert client.get(url).status_code == 200
     for query in ("", "?plan=3", "?framework=classic-16&plan=5"):
-        with django_assert_num_queries(7):  # see test_results_query_count_is_fixed
+        with django_assert_num_queries(6):  # see test_results_query_count_is_fixed
             response = client.get(url + query)
         assert response.status_code == 200
         assert "Other clusters, best match first" in response.content.decode()
