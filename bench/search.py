@@ -1,6 +1,6 @@
 """Search benchmarks: quality (top-5 hit rate on the counselors' query set) and speed.
 
-Run with `python -m clusters.bench` (or through `make bench`) against a database that holds
+Run with `python -m bench.search` (or through `make bench`) against a database that holds
 the real data (`python manage.py import_career_data`).
 """
 

@@ -3,11 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from assessments.bench import TARGET_TOP3, self_match, shipped_item_areas, simulated_students
 from assessments.matching import match_profile
 from assessments.models import Assessment, Attempt, Item, Response
 from assessments.selectors import load_catalogue
 from assessments.services import complete_attempt
+from bench.matching import TARGET_TOP3, self_match, shipped_item_areas, simulated_students
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from http.cookiejar import CookieJar
 from pathlib import Path
 
-from careerclusters.bench import free_port, server_command
+from bench.server import free_port, server_command
 
 ROOT = Path(__file__).resolve().parents[2]
 
