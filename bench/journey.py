@@ -12,6 +12,7 @@ of users is the number of students on the site at once.
 
 from __future__ import annotations
 
+import os
 import random
 import re
 
@@ -19,7 +20,8 @@ import gevent
 from locust import FastHttpUser, task
 
 QUIZ = "quick-interest-quiz"
-THINK = (1.0, 3.0)  # seconds a student takes to read a statement or a page
+# Seconds a student takes to read a statement or a page (shorter only to try the journey out).
+THINK = tuple(float(n) for n in os.environ.get("BENCH_STUDENT_THINK", "1,3").split(","))
 
 _CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 _RADIO = re.compile(r'<input type="radio" name="(q\d+)"')
@@ -78,7 +80,9 @@ class Student(FastHttpUser):
         self.client.cookiejar.clear()  # a new student
         try:
             self.take_the_quiz_and_explore()
-        except JourneyFailed:
+        except JourneyFailed as failed:
+            if os.environ.get("BENCH_STUDENT_DEBUG"):
+                print("journey failed:", failed, flush=True)
             return
         completed += 1
 
