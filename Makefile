@@ -40,6 +40,10 @@ $(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	@touch $@
 
+$(VENV)/.installed-bench: $(VENV)/.installed-dev pyproject.toml
+	$(PY) -m pip install --quiet -e ".[dev,bench]"
+	@touch $@
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
@@ -52,11 +56,11 @@ run: install
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: install-dev
+bench: $(VENV)/.installed-bench
 	@command -v wrk >/dev/null 2>&1 || { echo "Installing wrk (the load generator) with apt-get"; \
 	  apt-get install -y -qq -o DPkg::Lock::Timeout=120 wrk >/dev/null || \
 	  { apt-get update -qq && apt-get install -y -qq -o DPkg::Lock::Timeout=120 wrk >/dev/null; }; }
-	$(PY) -m careerclusters.bench
+	$(PY) -m bench
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -38,25 +38,14 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(autouse=True)
-def _sessions_in_the_database(settings):
-    """Query counts are asserted with sessions read from the database. (With REDIS_URL the site
-    reads them through the cache; tests/production runs real servers that way.)"""
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
-
-
-@pytest.fixture(autouse=True)
 def _clear_cache():
-    """Each test starts with an empty cache (it may be a shared Redis) and no in-process copies:
-    the content version they are keyed on starts again with each test's database."""
+    """Each test starts with empty caches and no in-process copies: the content version they
+    are keyed on starts again with each test's database."""
     from django.core.cache import caches
 
-    from assessments.selectors import forget_catalogue
-    from clusters.search import forget_index
-    from core.content_version import forget_content_version
+    from core.content_version import forget_all
 
-    for alias in ("default", "pages", "attempt_states"):
+    for alias in ("default", "pages"):
         caches[alias].clear()
-    forget_content_version()
-    forget_index()
-    forget_catalogue()
+    forget_all()
     yield

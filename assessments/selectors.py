@@ -1,16 +1,12 @@
 """Reads the quiz and results pages need, each a fixed number of queries.
 
 The matching catalogue (every occupation's interest profile and its clusters and pathways)
-is loaded with one query and kept in memory per process. It is keyed on the site-wide
-content version (core/content_version.py), which clusters/signals.py bumps after
-any saved change to occupations, frameworks, clusters, pathways or their memberships, so
-every app process reloads it on its next match (the importer bumps it too, since its bulk
-writes send no signals). The version is kept in the database, so every process sees it.
+is loaded with one query and kept in memory per process until the content version changes
+(`kept` in core/content_version.py).
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Subquery
@@ -19,10 +15,7 @@ from assessments.matching import Catalogue, build_catalogue, match_profile
 from assessments.models import Assessment, Attempt, Item, Response
 from assessments.scoring import AREA_NAMES, AREAS, SCALE_MAX, SCALE_MIN, tied_areas
 from clusters.models import LocalProgramme, Occupation, PathwayOccupation
-from core.content_version import content_version
-
-_lock = threading.Lock()
-_state: dict = {"version": None, "catalogue": None}
+from core.content_version import kept
 
 _SCORES = (
     "occupation__realistic",
@@ -85,21 +78,8 @@ def load_catalogue() -> Catalogue:
 
 
 def matching_catalogue() -> Catalogue:
-    """The catalogue for matching: loaded once per process, reloaded when the data changes."""
-    version = content_version()
-    if _state["catalogue"] is not None and _state["version"] == version:
-        return _state["catalogue"]
-    with _lock:
-        if _state["catalogue"] is None or _state["version"] != version:
-            _state["catalogue"] = load_catalogue()
-            _state["version"] = version
-        return _state["catalogue"]
-
-
-def forget_catalogue() -> None:
-    """Drop this process's copy; the next match loads it again (tests, benchmarks)."""
-    with _lock:
-        _state["catalogue"] = None
+    """The catalogue for matching: loaded once per process, again when the data changes."""
+    return kept("matching catalogue", load_catalogue)
 
 
 # ---------------------------------------------------------------------------------------

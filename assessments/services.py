@@ -15,7 +15,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from assessments import attempt_states, scoring
+from assessments import scoring
 from assessments.models import Assessment, Attempt, Item, Response
 
 
@@ -56,7 +56,6 @@ def _claim_open(attempt: Attempt) -> datetime:
     )
     if not claimed:
         raise AttemptFinished("This quiz is already finished, so answers can no longer change.")
-    attempt_states.changed(attempt.token)
     return now
 
 

@@ -13,34 +13,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from assessments import attempt_states, browser_attempts, selectors, services
+from assessments import browser_attempts, selectors, services
 from assessments.forms import AnswersForm, PlanFilterForm, PlanForm
 from assessments.models import Assessment, Attempt, EducationPlan
-from core.page_cache import shared_page
 
 # ---------------------------------------------------------------------------------------
 # Helpers
-
-
-def _open_attempt_state(request: HttpRequest, token: str, number: int) -> str | None:
-    """Cache variant for a quiz page: it changes only when answers are saved (which updates
-    the attempt). Finished and unknown attempts go to the view (redirect, 404)."""
-    state = attempt_states.current([token], seen=browser_attempts.seen(request))[token]
-    return state.stamp if state and not state.finished else None
-
-
-def _browser_attempt_states(request: HttpRequest, token: str) -> str | None:
-    """Cache variant for a results page: it also lists this browser's earlier results, so it
-    changes when any of the browser's attempts does. Used once the browser has remembered the
-    attempt as it is now, so the view has nothing to write (see browser_attempts.remember)."""
-    seen = browser_attempts.seen(request)
-    tokens = browser_attempts.tokens(request)
-    if not tokens or tokens[-1] != token:
-        return None
-    states = attempt_states.current(tokens, seen=seen)
-    if states[token] is None or seen.get(token) != states[token].stamp:
-        return None  # deleted (the view answers 404), or the browser has yet to remember it
-    return repr(sorted((t, state.stamp) for t, state in states.items() if state))
 
 
 def _attempt_or_404(token: str) -> Attempt:
@@ -155,15 +133,13 @@ def resume(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @never_cache
-@shared_page(_open_attempt_state)
 def page(request: HttpRequest, token: str, number: int) -> HttpResponse:
     attempt = _attempt_or_404(token)
     if request.method == "POST":
         return _save_page(request, attempt, number)
     if attempt.is_complete:
         return redirect("assessments:results", attempt.token)
-    # Not remembered here: starting, the private link and saving answers do that, so the page
-    # itself is the same for everyone with the link and can be cached.
+    # Not remembered here: starting, the private link and saving answers already did that.
     pages = _load_pages(attempt)
     if not 1 <= number <= len(pages):
         raise Http404("No such page in this quiz.")
@@ -328,7 +304,6 @@ def plan(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 @never_cache
 @vary_on_headers("HX-Request")
-@shared_page(_browser_attempt_states)
 def results(request: HttpRequest, token: str) -> HttpResponse:
     attempt = _attempt_or_404(token)
     if not attempt.is_complete:

@@ -119,39 +119,25 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-REDIS_URL = env("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "careerclusters"),
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Whole pages are kept in each process's memory: they are checked against the shared content
-# version on every use, so they need not be shared, and reading them costs no network trip.
-CACHES["pages"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "pages",
-    "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 500)},
+# Nothing of ours shares a cache between processes: what each process keeps is checked
+# against the content version in the database (core/content_version.py).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Whole explore pages, in each process's memory (core/page_cache.py).
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 500)},
+    },
 }
-# What each process last read of the quiz attempts' state (assessments/attempt_states.py).
-CACHES["attempt_states"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "attempt-states",
-    "OPTIONS": {"MAX_ENTRIES": 10_000},
-}
-# How long (seconds) each process may use what it last read of shared state (the content
-# version, quiz attempts) before reading it again: the longest a change made through one app
-# server takes to show on the others.
+# How long (seconds) each process may use what it last read of the content version before
+# reading it again: the longest a counselor's edit saved through one app server takes to show
+# on the others.
 SHARED_STATE_MAX_AGE = env_int("SHARED_STATE_MAX_AGE", 1)
 
-# Sessions live in the database so any number of app servers can share them; with a shared
-# cache they are also read through it. (Not with the per-process cache: another process could
-# read a stale copy.)
-SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if REDIS_URL else "db")
+# Sessions (only visitors who save careers, and counselors, have one) live in the database,
+# so any number of app servers can share them.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 180  # a school year: students come back to their results
 
 AUTH_PASSWORD_VALIDATORS = [

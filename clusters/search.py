@@ -4,7 +4,7 @@ Students type "cop", "nurce", "electricians" or "take care of kids", not O*NET t
 in Python over a compact in-memory index built from `Occupation.search_titles` (title,
 alternate and reported titles) and `Occupation.search_body` (description and tasks), so the
 results are exactly the same on SQLite and PostgreSQL. The index is built once per process
-and rebuilt when the content version changes (core/content_version.py).
+and rebuilt when the content version changes (`kept` in core/content_version.py).
 
 How a query is read:
 - words are lower-cased and reduced to a rough root ("electricians", "electrician" ->
@@ -29,13 +29,16 @@ import functools
 import itertools
 import math
 import re
+import struct
 import threading
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from clusters.models import Occupation, PathwayOccupation
-from core.content_version import content_version
+from core.content_version import kept
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
@@ -283,25 +286,54 @@ class _Doc:
     catch_all: bool = False
 
 
+# Postings with a count: (document number, count) pairs packed two bytes each, in one bytes
+# object per key. About 300,000 of them per field: as tuples they took ~60 MiB per process.
+_PAIR = struct.Struct("=HH")  # the layout of array("H") holding [doc, count, doc, count, ...]
+_MAX = 65_535
+
+
+def _pairs(packed: bytes) -> Iterator[tuple[int, int]]:
+    return _PAIR.iter_unpack(packed)
+
+
+def _add(postings: dict[str, array], key: str, doc: int, count: int) -> None:
+    found = postings.get(key)
+    if found is None:
+        postings[key] = found = array("H")
+    found.append(doc)
+    found.append(min(count, _MAX))
+
+
+def _packed(postings: dict[str, array]) -> dict[str, bytes]:
+    """The build's arrays as bytes, freed as they go (so both never exist at once)."""
+    packed = {}
+    while postings:
+        key, found = postings.popitem()
+        packed[key] = found.tobytes()
+    return packed
+
+
 class SearchIndex:
     """Everything search needs, in memory (~1,000 occupations, built in about a second)."""
 
     TITLE, ALT, BODY = 3.0, 2.0, 1.0
 
     def __init__(self, rows: list[dict]):
+        if len(rows) > _MAX:
+            raise ValueError(f"The search index holds at most {_MAX} occupations.")
         self.docs: list[_Doc] = []
         self.title_post: dict[str, set[int]] = defaultdict(set)
-        self.alt_post: dict[str, Counter] = defaultdict(Counter)
-        self.body_post: dict[str, Counter] = defaultdict(Counter)
+        alt_post: dict[str, array] = {}
+        body_post: dict[str, array] = {}
         self.exact_titles: dict[str, set[int]] = defaultdict(set)
         self.head_titles: dict[str, set[int]] = defaultdict(set)
-        self.exact_alts: dict[str, Counter] = defaultdict(Counter)
+        exact_alts: dict[str, array] = {}
         self.body_length: list[int] = []
         title_words: Counter = Counter()  # surface words of titles, for spelling and prefixes
         body_words: Counter = Counter()
         single_words: set[str] = set()  # title words as written, not joined pairs
         max_employment = max((r["employment_2024"] or 0 for r in rows), default=0)
-        compounds: list[Counter] = []
+        alt_keys_of: list[tuple[str, ...]] = []  # each document's alternate-title keys
         for i, row in enumerate(rows):
             employment = row["employment_2024"] or 0
             self.docs.append(
@@ -329,12 +361,13 @@ class SearchIndex:
             for segment in segments:
                 self.head_titles[segment].add(i)
             alt_keys: Counter = Counter()
+            phrases: Counter = Counter()
             for line in normalise(row["search_titles"]).splitlines():
                 for variant in _title_variants(line) if "(" in line else (line,):
                     words = _words_of_normalised(variant)
                     if not words:
                         continue
-                    self.exact_alts[_phrase_key(words)][i] += 1
+                    phrases[_phrase_key(words)] += 1
                     line_keys = {key for word in words for key in _word_keys(word)}
                     pairs = [a + b for a, b in itertools.pairwise(words)]
                     for pair in pairs:
@@ -343,9 +376,11 @@ class SearchIndex:
                     title_words.update(set(words))
                     title_words.update(pairs)
                     single_words.update(words)
+            for phrase, count in phrases.items():
+                _add(exact_alts, phrase, i, count)
             for key, count in alt_keys.items():
-                self.alt_post[key][i] = count
-            compounds.append(alt_keys)
+                _add(alt_post, key, i, count)
+            alt_keys_of.append(tuple(alt_keys))
             body = _words_of_normalised(normalise(row["search_body"]))
             body_counts = Counter(body)
             body_keys: Counter = Counter()
@@ -353,11 +388,15 @@ class SearchIndex:
                 for key in _word_keys(word):
                     body_keys[key] += count
             for key, count in body_keys.items():
-                self.body_post[key][i] = count
+                _add(body_post, key, i, count)
             body_words.update(body_counts.keys())
             self.body_length.append(len(body))
         self.n = len(self.docs)
-        self._index_compound_parts(title_words, compounds)
+        self._index_compound_parts(title_words, alt_keys_of, alt_post)
+        del alt_keys_of
+        self.alt_post = _packed(alt_post)
+        self.body_post = _packed(body_post)
+        self.exact_alts = _packed(exact_alts)
         self.avg_body = (sum(self.body_length) / self.n) if self.n else 1.0
         self.title_vocab = title_words
         self.body_vocab = body_words
@@ -377,15 +416,17 @@ class SearchIndex:
 
     def _freeze(self) -> None:
         """Postings as tuples and plain dicts: far fewer objects for the garbage collector to
-        walk (a full collection over the build-time Counters took ~100 ms)."""
+        walk (a full collection over the build-time sets took ~100 ms). The word caches that
+        sped up the build are emptied: searches only need their own words."""
         self.title_post = {k: tuple(sorted(v)) for k, v in self.title_post.items()}
-        self.alt_post = {k: tuple(v.items()) for k, v in self.alt_post.items()}
-        self.body_post = {k: tuple(v.items()) for k, v in self.body_post.items()}
         self.exact_titles = {k: tuple(sorted(v)) for k, v in self.exact_titles.items()}
         self.head_titles = {k: tuple(sorted(v)) for k, v in self.head_titles.items()}
-        self.exact_alts = {k: dict(v) for k, v in self.exact_alts.items()}
+        stem.cache_clear()
+        _word_keys.cache_clear()
 
-    def _index_compound_parts(self, title_words: Counter, alt_keys: list[Counter]) -> None:
+    def _index_compound_parts(
+        self, title_words: Counter, alt_keys_of: list[tuple[str, ...]], alt_post: dict
+    ) -> None:
         """'firefighter' also answers 'fire', 'childcare' answers 'child' (as an alt-title word).
 
         A title word of 8+ letters that is two title words of 3+ letters joined up (each used in
@@ -400,12 +441,14 @@ class SearchIndex:
                 if title_words[head] >= 2 and title_words[tail] >= 2:
                     parts[word] = (head, tail)
                     break
-        for i, keys in enumerate(alt_keys):
+        for i, keys in enumerate(alt_keys_of):
+            has = set(keys)
             for word in [k for k in keys if k in parts]:
                 for part in parts[word]:
                     for key in (part, "~" + stem(part)):
-                        if i not in self.alt_post[key]:
-                            self.alt_post[key][i] = 1
+                        if key not in has:
+                            has.add(key)
+                            _add(alt_post, key, i, 1)
 
     # -- words ---------------------------------------------------------------------------
 
@@ -413,8 +456,8 @@ class SearchIndex:
         value = self._df_cache.get(key)
         if value is None:
             docs = set(self.title_post.get(key, ()))
-            docs.update(i for i, _ in self.alt_post.get(key, ()))
-            docs.update(i for i, _ in self.body_post.get(key, ()))
+            docs.update(i for i, _ in _pairs(self.alt_post.get(key, b"")))
+            docs.update(i for i, _ in _pairs(self.body_post.get(key, b"")))
             value = len(docs)
             if len(self._df_cache) > 50_000:  # queries can hold any word: keep memory bounded
                 self._df_cache.clear()
@@ -480,11 +523,11 @@ class SearchIndex:
         for i in self.title_post.get(key, ()):
             found = fields.setdefault(i, [0.0, 0.0, 0.0])
             found[0] = max(found[0], self.TITLE * weight)
-        for i, count in self.alt_post.get(key, ()):
+        for i, count in _pairs(self.alt_post.get(key, b"")):
             found = fields.setdefault(i, [0.0, 0.0, 0.0])
             found[1] = max(found[1], (self.ALT + min(0.6, 0.2 * math.log(count))) * weight)
         k1, b = 1.2, 0.5
-        for i, tf in self.body_post.get(key, ()):
+        for i, tf in _pairs(self.body_post.get(key, b"")):
             norm = tf / (tf + k1 * (1 - b + b * self.body_length[i] / self.avg_body))
             found = fields.setdefault(i, [0.0, 0.0, 0.0])
             found[2] = max(found[2], self.BODY * weight * norm * 1.2)
@@ -528,7 +571,7 @@ class SearchIndex:
         singular_phrase = " ".join(singular(w) for w in phrase_words if w not in STOPWORDS)
         exact_title = self.exact_titles.get(singular_phrase, ())
         head_title = self.head_titles.get(singular_phrase, ())
-        exact_alt = self.exact_alts.get(phrase, {})
+        exact_alt = dict(_pairs(self.exact_alts.get(phrase, b"")))
         hits = []
         for i in candidates:
             matched = 0.0
@@ -677,41 +720,24 @@ def _title_variants(line: str) -> list[str]:
 # ---------------------------------------------------------------------------------------
 # One index per process, rebuilt when the data changes
 
-_index: SearchIndex | None = None
-_index_key: int | None = None
-_build_lock = threading.Lock()
 
-
-def forget_index() -> None:
-    """Drop this process's index; the next search builds it again (tests, benchmarks)."""
-    global _index, _index_key
-    with _build_lock:
-        _index = None
-        _index_key = None
+def load_index() -> SearchIndex:
+    """Build the index from the database (one query)."""
+    rows = Occupation.objects.order_by("code").values(
+        "id",
+        "code",
+        "title",
+        "job_zone_id",
+        "bright_outlook",
+        "employment_2024",
+        "search_titles",
+        "search_body",
+    )
+    return SearchIndex(list(rows))
 
 
 def get_index() -> SearchIndex:
-    global _index, _index_key
-    key = content_version()
-    if _index is not None and _index_key == key:
-        return _index
-    with _build_lock:
-        if _index is None or _index_key != key:
-            rows = list(
-                Occupation.objects.order_by("code").values(
-                    "id",
-                    "code",
-                    "title",
-                    "job_zone_id",
-                    "bright_outlook",
-                    "employment_2024",
-                    "search_titles",
-                    "search_body",
-                )
-            )
-            _index = SearchIndex(rows)
-            _index_key = key
-    return _index
+    return kept("search index", load_index)
 
 
 def search_occupations(

@@ -3,7 +3,6 @@
 import re
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
@@ -23,18 +22,14 @@ from clusters.models import (
     Task,
 )
 from clusters.riasec import RIASEC, RIASEC_NAMES
+from core.content_version import kept
 from core.queries import count_of
-
-RELEASES_CACHE_KEY = "clusters:data-releases"
 
 
 def data_releases() -> list[DataRelease]:
-    """All data releases, cached: the footer shows them on every page."""
-    return cache.get_or_set(RELEASES_CACHE_KEY, lambda: list(DataRelease.objects.all()), 3600)
-
-
-def forget_data_releases() -> None:
-    cache.delete(RELEASES_CACHE_KEY)
+    """All data releases, kept per process until the content changes: the footer shows
+    them on every page."""
+    return kept("data releases", lambda: list(DataRelease.objects.all()))
 
 
 # ---------------------------------------------------------------------------------------

@@ -1,8 +1,6 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
 
 from clusters import models as m
-from clusters.selectors import forget_data_releases
 from core.content_version import content_changed
 
 # Every catalogue model: a change to any of them changes what public pages show.
@@ -18,11 +16,6 @@ CONTENT_LINKS = [
     m.LocalProgramme.pathways.through,
     m.LocalProgramme.occupations.through,
 ]
-
-
-@receiver([post_save, post_delete], sender=m.DataRelease)
-def _release_changed(**kwargs) -> None:
-    forget_data_releases()
 
 
 for _model in CONTENT_MODELS:

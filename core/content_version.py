@@ -1,22 +1,26 @@
-"""One number that changes whenever published content changes.
+"""One number that changes whenever published content changes, and what each process keeps.
 
-Public pages are cached with the `content_version()` they were rendered at and used only while
-it is still current. Saving or deleting any catalogue or quiz content calls
-`bump_content_version()` (see clusters/signals.py and assessments/content_signals.py). The
-number is kept in the database (one row), so every app server and worker sees a counselor's
-edit, even without a shared cache. Each process reads it at most once every
-SHARED_STATE_MAX_AGE seconds (a setting, default 1), so a cached page costs no query at
-all; an edit shows at once in the process that made it and within that time everywhere else.
-Changes made inside a transaction bump the version once, after the commit (so nothing caches
-the old content under the new number, and a bulk change costs one bump, not one per row).
+Saving or deleting any catalogue or quiz content calls `bump_content_version()` once the
+transaction commits (see clusters/signals.py and assessments/content_signals.py; bulk writes,
+such as the importer's, call it themselves). The number is kept in the database (one row), so
+every app server and worker sees a counselor's edit without any shared cache. Each process
+reads it at most once every SHARED_STATE_MAX_AGE seconds (a setting, default 1): an edit
+shows at once in the process that made it and within that time everywhere else.
+
+Everything a process keeps from the database is keyed on that number: the explore pages
+(core/page_cache.py) and the three things built by `kept()` below (the search
+index, the matching catalogue and the data releases). Students' attempts never bump it.
 """
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, transaction
 from django.db.models import F
 
 ROW = 1
@@ -40,12 +44,6 @@ def content_version() -> int:
     return value
 
 
-def forget_content_version() -> None:
-    """Read the version from the database next time (tests: each has its own database)."""
-    global _last_read
-    _last_read = (None, 0.0)
-
-
 def bump_content_version() -> int:
     """Increment the content version now and return the new value."""
     global _last_read
@@ -62,19 +60,23 @@ def bump_content_version() -> int:
     return value
 
 
+# A transaction that saves many rows schedules one callback per row. They all run one after
+# another right after the commit, so the first bumps and the rest see that it just did.
+# Scheduling a new one (in a later transaction) clears the mark.
+_bumped_just_now = threading.local()
+
+
+def _bump_once_after_commit() -> None:
+    if not getattr(_bumped_just_now, "value", False):
+        bump_content_version()
+        _bumped_just_now.value = True
+
+
 def bump_content_version_on_commit(using: str = DEFAULT_DB_ALIAS) -> None:
-    """Bump once when the current transaction commits (at once outside a transaction)."""
-    connection = connections[using]
-    if connection.in_atomic_block:
-        # Already scheduled in this savepoint or one around it? Then that one runs whenever
-        # this change is committed (a rollback that drops it drops this change too).
-        active = set(connection.savepoint_ids)
-        if any(
-            func is bump_content_version and sids <= active
-            for sids, func, _robust in connection.run_on_commit
-        ):
-            return
-    transaction.on_commit(bump_content_version, using=using)
+    """Bump when the current transaction commits (at once outside a transaction), once for
+    all the changes that transaction made."""
+    _bumped_just_now.value = False
+    transaction.on_commit(_bump_once_after_commit, using=using)
 
 
 def content_changed(*, sender, using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
@@ -82,3 +84,39 @@ def content_changed(*, sender, using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
     if kwargs.get("action", "post_").startswith("pre_"):
         return  # m2m_changed also sends pre_add, pre_remove and pre_clear
     bump_content_version_on_commit(using)
+
+
+# ---------------------------------------------------------------------------------------
+# What each process builds from the content and keeps until the content version changes
+
+_kept: dict[str, tuple[int, Any]] = {}
+_locks: dict[str, threading.Lock] = {}
+_locks_lock = threading.Lock()
+
+
+def kept[T](name: str, build: Callable[[], T]) -> T:
+    """This process's copy of `build()`, built again when the content version has changed.
+
+    The version is read before building, so a copy is never newer than its version claims
+    (a change during the build only makes the next call build again). One build at a time
+    per name; other names are not held up.
+    """
+    version = content_version()
+    entry = _kept.get(name)
+    if entry is not None and entry[0] == version:
+        return entry[1]
+    with _locks_lock:
+        lock = _locks.setdefault(name, threading.Lock())
+    with lock:
+        entry = _kept.get(name)
+        if entry is None or entry[0] != version:
+            entry = (version, build())
+            _kept[name] = entry
+        return entry[1]
+
+
+def forget_all() -> None:
+    """Drop every kept copy and the last version read (tests: each has its own database)."""
+    global _last_read
+    _kept.clear()
+    _last_read = (None, 0.0)

@@ -1,13 +1,22 @@
-"""Whole-page cache for pages that many requests see the same way.
+"""Whole-page cache for explore pages, which many visitors see the same way.
 
-A page is stored under its address, the htmx headers and a view-specific *variant* (for
-example the visitor's saved careers, or the state of a quiz attempt), together with the
-content version it was rendered at. It is used only while that version is current, so a
-counselor's edit shows on the very next request on every app server.
+A page is stored in each process's memory under its address, the htmx headers and a
+view-specific *variant*, together with the content version it was rendered at. It is used
+only while that version is current, so a counselor's edit shows on the very next request in
+the process that saved it and within SHARED_STATE_MAX_AGE on every other.
 
-The CSRF token is the one per-visitor part of these pages: they are rendered with a
-placeholder, and every response gets the visitor's own token. Responses carry an ETag, so a
-browser revalidating a page it already has gets a 304 without a body.
+What a shared page may contain (the one rule every `shared_page` view keeps):
+- only what its address, its htmx headers, the content version and its variant decide:
+  published catalogue and quiz content, and the variant (for explore pages, the visitor's
+  saved careers);
+- the CSRF token only as CSRF_PLACEHOLDER: every response gets the visitor's own token;
+- nothing about a signed-in user (names, staff links, messages): requests from a signed-in
+  user never read or fill the cache;
+- nothing from a private link (quiz attempts and results are plain views), and nothing the
+  view sets a cookie for: only 200 responses without cookies are stored.
+
+Responses carry an ETag, so a browser revalidating a page it already has gets a 304 without
+a body.
 """
 
 from __future__ import annotations
@@ -29,8 +38,8 @@ CSRF_PLACEHOLDER = "csrf-token-to-be-filled-in-8d1f7c"
 TIMEOUT = 60 * 60  # the "pages" cache also drops the least used pages when it is full
 HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
 
-# variant(request, *args, **kwargs) -> str, or None when this request must not use the cache
-Variant = Callable[..., str | None]
+# variant(request, *args, **kwargs) -> what differs between visitors who see this page
+Variant = Callable[..., str]
 
 
 def csrf_placeholder(request: HttpRequest) -> dict:
@@ -59,16 +68,21 @@ def _fill_in_token(request: HttpRequest, response: HttpResponse) -> HttpResponse
     return response
 
 
+def _signed_in(request: HttpRequest) -> bool:
+    """Only a browser with a session can be signed in: others cost no session read."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated
+
+
 def shared_page(variant: Variant):
-    """Cache a GET view's 200 responses for everyone whose `variant` is the same."""
+    """Cache a GET view's 200 responses for everyone whose `variant` is the same (see the
+    module's docstring for what such a page may contain)."""
 
     def decorator(view):
         @wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            which = variant(request, *args, **kwargs) if request.method == "GET" else None
-            if which is None:
+            if request.method != "GET" or _signed_in(request):
                 return view(request, *args, **kwargs)
-            key = _page_key(request, which)
+            key = _page_key(request, variant(request, *args, **kwargs))
             version = content_version()
             etag = _etag(key, version, request)
             if etag and etag in parse_etags(request.headers.get("If-None-Match", "")):

@@ -8,7 +8,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.django_db
 # Variables the test runner sets; the subprocesses must see production defaults instead.
-SETTINGS_VARS = {"DEBUG", "SECRET_KEY", "STATIC_MANIFEST", "SECURE_SSL_REDIRECT", "REDIS_URL"}
+SETTINGS_VARS = {"DEBUG", "SECRET_KEY", "STATIC_MANIFEST", "SECURE_SSL_REDIRECT"}
 
 
 def _csp(client):
@@ -89,21 +89,6 @@ def test_proxy_header_is_opt_in():
     )
     assert off.stdout.strip() == "None"
     assert on.stdout.strip() == "('HTTP_X_FORWARDED_PROTO', 'https')"
-
-
-def test_shared_cache_and_sessions_follow_redis_url():
-    base = {"DEBUG": "0", "SECRET_KEY": "x" * 50}
-    expression = "settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE"
-    alone = _settings_in_subprocess(base, expression)
-    shared = _settings_in_subprocess({**base, "REDIS_URL": "redis://cache:6379/0"}, expression)
-    assert alone.stdout.split() == [
-        "django.core.cache.backends.locmem.LocMemCache",
-        "django.contrib.sessions.backends.db",
-    ]
-    assert shared.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache",
-        "django.contrib.sessions.backends.cached_db",
-    ]
 
 
 def test_hsts_header_when_debug_is_off(client, settings):

@@ -106,3 +106,27 @@ def test_odd_if_none_match_headers_get_the_page(client, catalogue, value):
     client.get(NURSE)  # sets the CSRF cookie
     response = client.get(NURSE, headers={"If-None-Match": value})
     assert response.status_code == 200 and b"Registered Nurses" in response.content
+
+
+def test_a_signed_in_user_never_gets_or_leaves_a_cached_page(
+    catalogue, django_user_model, django_assert_num_queries
+):
+    from clusters.selectors import data_releases
+
+    counselor = Client()
+    counselor.force_login(django_user_model.objects.create_user("pat", is_staff=True))
+    visitor = Client()
+    data_releases()  # the footer's, kept from here on
+    # session, user, then the page's own 9 queries and the footer's content version (see
+    # test_occupation_page_query_count_is_fixed; not the page cache's content version) on
+    # every visit: never read from the cache...
+    for _ in range(2):
+        with django_assert_num_queries(12):
+            assert counselor.get(NURSE).status_code == 200
+    # ...and never stored in it: the first visitor after the counselor renders the page again
+    with django_assert_num_queries(11):
+        visitor.get(NURSE)
+    with django_assert_num_queries(1):  # which is cached for the next one
+        Client().get(NURSE)
+    with django_assert_num_queries(12):  # still not for the counselor
+        counselor.get(NURSE)

@@ -18,13 +18,13 @@ from html.parser import HTMLParser
 from http.cookiejar import CookieJar
 from pathlib import Path
 
-from careerclusters.bench import free_port, server_command
+from bench.server import free_port, server_command
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def production_env(*, database_url: str, secret_key: str, redis_url: str = "") -> dict[str, str]:
-    """Production settings on plain HTTP; REDIS_URL only when given (else a per-process cache).
+def production_env(*, database_url: str, secret_key: str) -> dict[str, str]:
+    """Production settings on plain HTTP.
 
     Built from scratch, so none of the test run's own settings (pyproject's pytest env) leak in.
     """
@@ -42,8 +42,6 @@ def production_env(*, database_url: str, secret_key: str, redis_url: str = "") -
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
     )
-    if redis_url:
-        env["REDIS_URL"] = redis_url
     return env
 
 

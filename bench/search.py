@@ -1,6 +1,6 @@
 """Search benchmarks: quality (top-5 hit rate on the counselors' query set) and speed.
 
-Run with `python -m clusters.bench` (or through `make bench`) against a database that holds
+Run with `python -m bench.search` (or through `make bench`) against a database that holds
 the real data (`python manage.py import_career_data`).
 """
 
@@ -59,10 +59,11 @@ def search_speed(*, path: Path = QUERIES, rounds: int = 5) -> dict[str, float]:
     figures are server-side function time and include the one fingerprint query per search.
     The spelling-correction cache is cleared between rounds so misspellings are timed cold.
     """
-    from clusters.search import forget_index, get_index, search_occupations
+    from clusters.search import get_index, search_occupations
+    from core.content_version import forget_all
 
     queries = [row["query"] for row in load_queries(path)]
-    forget_index()
+    forget_all()
     started = time.perf_counter()
     index = get_index()
     build_ms = (time.perf_counter() - started) * 1000

@@ -1,6 +1,6 @@
 """Matching benchmarks: quality (self-match, simulated students) and speed.
 
-Run with `python -m assessments.bench` (or through `make bench`) against a database that
+Run with `python -m bench.matching` (or through `make bench`) against a database that
 holds the real data (`python manage.py import_career_data`).
 
 Self-match: each occupation's own O*NET interest profile is treated as a student's profile;
