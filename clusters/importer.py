@@ -282,8 +282,13 @@ class Catalogue:
     )
     average_growth: float = 0.0
     national_names: _CanonicalNames | None = None  # set by _read_national_framework
-    # 6- and 5-digit SOC prefixes -> O*NET codes, so SOC rows map without scanning every code.
+    # 6-digit SOC code -> O*NET codes under it, so SOC rows map without scanning every code.
     codes_by_soc: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # 6-digit SOC code -> the BLS code for it (see bls_codes_for), from OEWS, else projections
+    bls_codes: dict[str, str] = field(default_factory=dict)
+    # BLS code -> the SOC codes of O*NET's it stands for, where they differ (21-1018 -> 21-1011
+    # and 21-1014), so crosswalk rows that use BLS codes reach their occupations.
+    socs_by_bls: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
 def read_sources(source: Path, progress: Callable[[str], None] = lambda _: None) -> Catalogue:
@@ -413,7 +418,6 @@ def _read_occupations(source: Path, data: Catalogue) -> None:
         raise ImportFileError(OCCUPATIONS.path, "no occupations in the file")
     for code in data.occupations:
         data.codes_by_soc[code[:7]].append(code)
-        data.codes_by_soc[code[:6]].append(code)
 
 
 def _known(row: _Row, data: Catalogue, column: str = "O*NET-SOC Code") -> str:
@@ -533,13 +537,38 @@ def _bls_rows(
     return rows
 
 
-def _bls_match(code: str, rows: dict[str, _Row], detailed: Callable[[_Row], bool]) -> _Row | None:
-    """The BLS row for an O*NET code: its own SOC code, else the broad group BLS publishes."""
-    soc = code[:7]
-    own = rows.get(soc)
-    if own is not None and detailed(own):
-        return own
-    return rows.get(soc[:6] + "0")
+def bls_codes_for(*, socs: Iterable[str], detailed: set[str], published: set[str]) -> dict:
+    """Which BLS code describes each 6-digit SOC code of O*NET's, by BLS's own code list.
+
+    `detailed` holds the codes a BLS file publishes as single occupations (OEWS O_GROUP
+    "detailed", projections "Line item"); `published` every code in the file, groups too.
+    For each SOC code, in this order:
+    1. the code itself, when BLS publishes it as a single occupation;
+    2. else the one single-occupation code BLS publishes in its broad group (same first five
+       digits) that is not an SOC occupation of O*NET's: a combined code such as 21-1018
+       (21-1011 and 21-1014 together) or a broad group published whole, such as 13-1020;
+    3. else the broad group (21-1010), when BLS publishes it.
+    SOC codes BLS publishes nothing for (military jobs) are left out.
+    """
+    socs = set(socs)
+    combined: dict[str, list[str]] = defaultdict(list)
+    for code in detailed - socs:
+        combined[code[:6]].append(code)
+    found = {}
+    for soc in socs:
+        if soc in detailed:
+            found[soc] = soc
+        elif len(combined.get(soc[:6], ())) == 1:
+            found[soc] = combined[soc[:6]][0]
+        elif soc[:6] + "0" in published:
+            found[soc] = soc[:6] + "0"
+    return found
+
+
+def _bls_codes(rows: dict[str, _Row], detailed: Callable[[_Row], bool], data: Catalogue):
+    socs = {code[:7] for code in data.occupations}
+    singles = {code for code, row in rows.items() if detailed(row)}
+    return bls_codes_for(socs=socs, detailed=singles, published=set(rows))
 
 
 def _read_wages(source: Path, data: Catalogue) -> None:
@@ -547,10 +576,12 @@ def _read_wages(source: Path, data: Catalogue) -> None:
         return row.row["O_GROUP"] == "detailed"
 
     rows = _bls_rows(source, OEWS, "OCC_CODE", detailed)
+    bls_codes = _bls_codes(rows, detailed, data)
+    data.bls_codes.update(bls_codes)
     for code, occupation in data.occupations.items():
-        row = _bls_match(code, rows, detailed)
-        if row is None:
+        if code[:7] not in bls_codes:
             continue
+        row = rows[bls_codes[code[:7]]]
         top_coded = False
         for column, key in (
             ("A_PCT10", "wage_p10"),
@@ -579,10 +610,16 @@ def _read_projections(source: Path, data: Catalogue) -> None:
     if total is None:
         raise ImportFileError(PROJECTIONS.path, "no 00-0000 'Total, all occupations' row")
     data.average_growth = total.number("Employment change, percent, 2024–34")
+    bls_codes = _bls_codes(rows, line_item, data)
+    for soc, bls_code in bls_codes.items():
+        data.bls_codes.setdefault(soc, bls_code)
+    for soc, bls_code in sorted(data.bls_codes.items()):
+        if soc != bls_code:
+            data.socs_by_bls[bls_code].append(soc)
     for code, occupation in data.occupations.items():
-        row = _bls_match(code, rows, line_item)
-        if row is None:
+        if code[:7] not in bls_codes:
             continue
+        row = rows[bls_codes[code[:7]]]
         growth = row.number("Employment change, percent, 2024–34", -100, 1000)
         openings = round(row.number("Occupational openings, 2024–34 annual average", 0) * 1000)
         occupation.update(
@@ -617,11 +654,12 @@ def _dash_to_blank(value: str) -> str:
 
 
 def soc_to_onet(soc: str, data: Catalogue) -> list[str]:
-    """O*NET codes under a 6-digit SOC code, or under a BLS broad group such as 13-1020."""
-    exact = data.codes_by_soc.get(soc, [])
-    if exact or not soc.endswith("0"):
+    """O*NET codes under a crosswalk's SOC code: an SOC occupation of O*NET's, or a BLS code
+    (combined, such as 21-1018, or a broad group, such as 13-1020) that BLS uses for them."""
+    exact = data.codes_by_soc.get(soc)
+    if exact:
         return exact
-    return data.codes_by_soc.get(soc[:6], [])
+    return [code for other in data.socs_by_bls.get(soc, ()) for code in data.codes_by_soc[other]]
 
 
 class _CanonicalNames:

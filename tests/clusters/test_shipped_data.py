@@ -57,3 +57,34 @@ def test_every_imported_record_points_to_its_release():
         "onet", "onet-classic", "advance-cte", "bls-oews", "bls-ep",
     }  # fmt: skip
     assert not m.Occupation.objects.exclude(release__key="onet").exists()
+
+
+def test_combined_bls_codes_give_occupations_their_own_figures():
+    counselor = m.Occupation.objects.get(code="21-1014.00")  # Mental Health Counselors
+    assert counselor.bls_code == "21-1018"
+    assert counselor.wage_median == 59190
+    assert counselor.employment_change_pct == 16.8
+    assert counselor.annual_openings == 48_300
+    assert counselor.employment_2024 == 483_500
+    assert counselor.entry_education == "Master's degree"
+    for code in ("53-1042.00", "53-1042.01", "53-1043.00", "53-1044.00", "53-1049.00"):
+        supervisor = m.Occupation.objects.get(code=code)
+        assert supervisor.bls_code == "53-1047"
+        assert (supervisor.employment_change_pct, supervisor.annual_openings) == (3.7, 61_300)
+
+
+def test_every_occupation_sits_in_the_2024_framework_where_the_crosswalk_puts_it():
+    national = m.PathwayOccupation.objects.filter(
+        pathway__cluster__framework__slug="national-2024"
+    )
+    assert national.values("occupation").distinct().count() == 1016
+    kindergarten = m.Occupation.objects.get(code="25-2055.00")
+    assert kindergarten.programmes.count() == 13
+    assert kindergarten.pathways.filter(cluster__name="Education").exists()
+
+    def count(**where):
+        return national.filter(**where).values("occupation").distinct().count()
+
+    assert count(pathway__cluster__name="Construction") == 114
+    assert count(pathway__name="Skilled Trades", pathway__cluster__name="Construction") == 68
+    assert count(pathway__cluster__name="Education") == 92

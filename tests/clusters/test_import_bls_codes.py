@@ -1,0 +1,99 @@
+"""BLS figures and crosswalk rows reach O*NET occupations through BLS's own code lists."""
+
+import pytest
+
+from clusters import importer
+from clusters import models as m
+from clusters.importer import import_catalogue
+from tests.clusters.sample_source import TAB_FILES, write_source
+
+pytestmark = pytest.mark.django_db
+
+OCCUPATIONS = "onet-29.3/Occupation Data.txt"
+OEWS = "bls-oews-2024/oews_national_may2024.tsv"
+EP = "bls-ep-2024-34/ep_table_1_2_2024_34.tsv"
+CTE_SOC = "advance-cte-2024/soc_cluster_subcluster.tsv"
+
+
+def with_counselors() -> dict:
+    """The sample release plus BLS's combined code 21-1018 for two O*NET counselors."""
+    return {
+        OCCUPATIONS: TAB_FILES[OCCUPATIONS]
+        + [
+            ["21-1011.00", "Substance Abuse and Behavioral Disorder Counselors", "Counsel."],
+            ["21-1014.00", "Mental Health Counselors", "Counsel people."],
+            ["21-1012.00", "Educational, Guidance, and Career Counselors and Advisors", "Advise."],
+        ],
+        OEWS: TAB_FILES[OEWS]
+        + [
+            ["21-1010", "Counselors", "broad", "970870", "40000", "45000", "60200"]
+            + ["70000", "90000", "28.94"],
+            ["21-1012", "Educational, Guidance, and Career Counselors and Advisors"]
+            + ["detailed", "342350", "40000", "50000", "65140", "80000", "99000", "31.32"],
+            ["21-1018", "Substance Abuse, Behavioral Disorder, and Mental Health Counselors"]
+            + ["detailed", "440380", "39000", "47000", "59190", "76000", "98000", "28.46"],
+        ],
+        EP: TAB_FILES[EP]
+        + [
+            ["Counselors", "21-1010", "Summary", "1098.6", "1212.8", "10.4", "104.4"]
+            + ["—", "—", "—"],
+            ["Educational, guidance, and career counselors and advisors", "21-1012"]
+            + ["Line item", "376.3", "389.6", "3.5", "31", "Master's degree", "None", "None"],
+            ["Substance abuse, behavioral disorder, and mental health counselors", "21-1018"]
+            + ["Line item", "483.5", "564.6", "16.8", "48.3", "Master's degree", "None"]
+            + ["Internship/residency"],
+        ],
+        CTE_SOC: TAB_FILES[CTE_SOC]
+        + [
+            ["21-1018", "Substance Abuse, Behavioral Disorder, and Mental Health Counselors"]
+            + ["Healthcare & Human Services", "Physical Health"],
+        ],
+    }
+
+
+def test_combined_bls_code_gives_its_occupations_their_own_figures(tmp_path):
+    import_catalogue(source=write_source(tmp_path, with_counselors()))
+    for code in ("21-1011.00", "21-1014.00"):
+        counselor = m.Occupation.objects.get(code=code)
+        assert counselor.bls_code == "21-1018"
+        assert counselor.wage_median == 59190
+        assert counselor.employment_change_pct == 16.8
+        assert counselor.annual_openings == 48_300
+        assert counselor.employment_2024 == 483_500
+        assert counselor.entry_education == "Master's degree"
+    advisor = m.Occupation.objects.get(code="21-1012.00")
+    assert (advisor.bls_code, advisor.wage_median) == ("21-1012", 65140)
+
+
+def test_crosswalk_row_with_a_combined_code_reaches_its_occupations(tmp_path):
+    import_catalogue(source=write_source(tmp_path, with_counselors()))
+    physical = m.Pathway.objects.get(name="Physical Health")
+    codes = set(physical.occupations.values_list("code", flat=True))
+    assert {"21-1011.00", "21-1014.00"} <= codes
+    assert "21-1012.00" not in codes
+
+
+def test_code_rules_follow_what_bls_publishes():
+    socs = {"21-1011", "21-1012", "21-1014", "13-1021", "29-1141", "53-1041", "45-3031"}
+    found = importer.bls_codes_for(
+        socs=socs,
+        detailed={"21-1012", "21-1018", "13-1020", "29-1141", "53-1041"},
+        published={"21-1010", "21-1012", "21-1018", "13-1020", "29-1141", "29-1140", "53-1041"},
+    )
+    assert found == {
+        "21-1011": "21-1018",  # combined code, does not end in 0
+        "21-1014": "21-1018",
+        "21-1012": "21-1012",
+        "13-1021": "13-1020",  # a broad group BLS publishes whole
+        "29-1141": "29-1141",
+        "53-1041": "53-1041",
+    }  # 45-3031: BLS publishes nothing for it or its group
+
+
+def test_broad_group_is_the_last_resort():
+    found = importer.bls_codes_for(
+        socs={"21-1011", "21-1014"},
+        detailed={"21-1018", "21-1019"},  # two codes not in O*NET: which one is unclear
+        published={"21-1010", "21-1018", "21-1019"},
+    )
+    assert found == {"21-1011": "21-1010", "21-1014": "21-1010"}
