@@ -194,6 +194,8 @@ def occupation_details(*, ids: set[int]) -> dict[int, Occupation]:
             "hourly_only",
             "entry_education",
             "bright_outlook",
+            "figures_for_group",
+            "figures_group",
             "job_zone__number",
             "job_zone__name",
         )

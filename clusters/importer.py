@@ -640,6 +640,31 @@ def _read_projections(source: Path, data: Catalogue) -> None:
         )
         occupation.setdefault("bls_code", row.row[code_column])
         occupation.setdefault("bls_title", row.row["2024 National Employment Matrix title"])
+    for code, occupation in data.occupations.items():
+        soc = code[:7]
+        if soc in data.bls_codes or soc in bls_codes:
+            occupation["figures_group"] = figures_group(
+                code=code,
+                codes={data.bls_codes.get(soc), bls_codes.get(soc)} - {None},
+                title=occupation["bls_title"],
+            )
+            occupation["figures_for_group"] = bool(occupation["figures_group"])
+
+
+def figures_group(*, code: str, codes: set[str], title: str) -> str:
+    """Whom BLS figures describe when they are not this occupation's alone, in plain words.
+
+    An O*NET occupation has figures of its own only when it is the whole SOC occupation (its
+    code ends in .00) and BLS publishes that SOC code itself. Otherwise they belong to a
+    group: the SOC occupation it shares with other O*NET occupations (29-1141.01 Acute Care
+    Nurses shows all registered nurses' pay), a BLS combined code (21-1018) or broad group.
+    "All Other" groups get a generic name, as they have no common trade.
+    """
+    if code.endswith(".00") and codes == {code[:7]}:
+        return ""
+    if "all other" in title.casefold():
+        return "a group of related jobs"
+    return f"all {title.lower()}"
 
 
 def is_bright_outlook(*, growth: float, openings: int, average_growth: float) -> bool:
@@ -791,7 +816,8 @@ OCCUPATION_FIELDS = [
     "job_zone_id", "bls_code", "bls_title", "entry_education", "work_experience",
     "job_training", "wage_p10", "wage_p25", "wage_median", "wage_p75", "wage_p90",
     "wage_top_coded", "hourly_only", "employment_2024", "employment_2034",
-    "employment_change_pct", "annual_openings", "bright_outlook", "search_titles", "search_body",
+    "employment_change_pct", "annual_openings", "bright_outlook", "figures_for_group",
+    "figures_group", "search_titles", "search_body",
 ]  # fmt: skip
 
 
@@ -863,14 +889,16 @@ def _occupation_values(code: str, raw: dict, data: Catalogue, release_id: int) -
     }
     for name in OCCUPATION_FIELDS:
         if name not in values:
-            default = (
-                False if name in {"wage_top_coded", "hourly_only", "bright_outlook"} else None
-            )
+            default = False if name in _FLAG_FIELDS else None
             values[name] = raw.get(name, "" if name in _TEXT_FIELDS else default)
     return values
 
 
-_TEXT_FIELDS = {"bls_code", "bls_title", "entry_education", "work_experience", "job_training"}
+_TEXT_FIELDS = {
+    "bls_code", "bls_title", "entry_education", "work_experience", "job_training",
+    "figures_group",
+}  # fmt: skip
+_FLAG_FIELDS = {"wage_top_coded", "hourly_only", "bright_outlook", "figures_for_group"}
 
 
 def _write_occupations(

@@ -163,6 +163,18 @@ class Occupation(models.Model):
     employment_change_pct = models.FloatField(null=True, blank=True)
     annual_openings = models.PositiveIntegerField(null=True, blank=True)
     bright_outlook = models.BooleanField(default=False)
+    figures_for_group = models.BooleanField(
+        default=False,
+        help_text=(
+            "The BLS figures (pay, jobs, outlook, entry education) describe a group of jobs "
+            "that includes this one (BLS code and title above), not this job alone."
+        ),
+    )
+    figures_group = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="Whom the figures describe, in plain words: 'all registered nurses'.",
+    )
 
     # Lower-cased titles, alternate titles and tasks, kept for search.
     search_titles = models.TextField(blank=True, editable=False)

@@ -200,3 +200,13 @@ def test_results_query_count_is_fixed(client, catalogue, mini_quiz, django_asser
     # htmx filter: no programmes or earlier attempts
     with django_assert_num_queries(5):
         client.get(url(attempt, plan=2), headers={"HX-Request": "true"})
+
+
+def test_careers_with_a_groups_figures_say_so(client, attempt):
+    from clusters.models import Occupation
+
+    Occupation.objects.filter(code="29-1123.00").update(
+        figures_for_group=True, figures_group="all physical therapists and their aides"
+    )
+    plain = text(client.get(url(attempt)).content.decode())
+    assert plain.count("Figures for all physical therapists and their aides") == 1

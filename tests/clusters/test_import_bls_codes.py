@@ -97,3 +97,33 @@ def test_broad_group_is_the_last_resort():
         published={"21-1010", "21-1018", "21-1019"},
     )
     assert found == {"21-1011": "21-1010", "21-1014": "21-1010"}
+
+
+def test_importer_says_whom_shared_figures_describe(tmp_path):
+    changes = with_counselors()
+    changes[OCCUPATIONS] += [
+        ["15-1299.00", "Computer Occupations, All Other", "Other computer jobs."],
+        ["15-1299.01", "Web Administrators", "Manage web sites."],
+    ]
+    changes[OEWS] += [
+        ["15-1299", "Computer Occupations, All Other", "detailed", "400000", "50000"]
+        + ["70000", "108970", "140000", "170000", "52.39"]
+    ]
+    import_catalogue(source=write_source(tmp_path, changes))
+    groups = dict(m.Occupation.objects.values_list("code", "figures_group"))
+    assert groups == {
+        "29-1141.00": "",  # the whole SOC occupation: its own figures
+        "29-1141.01": "all registered nurses",
+        "13-1021.00": "all buyers and purchasing agents",
+        "21-1011.00": "all substance abuse, behavioral disorder, and mental health counselors",
+        "21-1014.00": "all substance abuse, behavioral disorder, and mental health counselors",
+        "21-1012.00": "",
+        "15-1299.00": "",
+        "15-1299.01": "a group of related jobs",
+        "27-2011.00": "",
+        "29-1021.00": "",
+    }
+    flagged = set(
+        m.Occupation.objects.filter(figures_for_group=True).values_list("code", flat=True)
+    )
+    assert flagged == {code for code, group in groups.items() if group}

@@ -154,20 +154,24 @@ def test_missing_figures_are_said_plainly(client, catalogue):
     assert "not in any Career Cluster yet" in html
 
 
-def test_figures_for_a_broader_bls_group_are_named(client, catalogue):
+def test_figures_for_a_group_are_named_with_the_group(client, catalogue):
+    _, html = page(client, "29-1141.00")
+    assert "figures-group" not in html  # the whole SOC occupation: BLS figures are its own
     acute = make.occupation(
-        "Acute Care Nurses", "29-1141.01", bls_code="29-1141", bls_title="Registered Nurses"
+        "Acute Care Nurses",
+        "29-1141.01",
+        bls_code="29-1141",
+        bls_title="Registered Nurses",
+        figures_for_group=True,
+        figures_group="all registered nurses",
     )
     _, html = page(client, acute.code)
-    assert "broader BLS group" not in html  # same SOC code: BLS figures are its own
-    buyer = make.occupation(
-        "Buyers and Purchasing Agents, Farm Products",
-        "13-1021.00",
-        bls_code="13-1020",
-        bls_title="Buyers and Purchasing Agents",
+    assert (
+        "are for all registered nurses: the group BLS calls <strong>Registered Nurses</strong>"
+        " (29-1141)" in html
     )
-    _, html = page(client, buyer.code)
-    assert "broader BLS group <strong>Buyers and Purchasing Agents</strong> (13-1020)" in html
+    assert "Education to start for all registered nurses" in html
+    assert "Jobs and openings for all registered nurses" in html
 
 
 @pytest.mark.parametrize("code", ["29-1141.99", "00-0000.00"])
