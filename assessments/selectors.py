@@ -37,7 +37,9 @@ _SCORES = (
 def load_catalogue() -> Catalogue:
     """Build the matching catalogue from the database with one query."""
     rows = (
+        # Weak members (only an "All Other" group puts them here) never speak for a cluster.
         PathwayOccupation.objects.filter(**{f"{name}__isnull": False for name in _SCORES})
+        .filter(is_weak=False)
         .order_by()
         .values_list(
             "pathway__cluster__framework__slug",

@@ -275,6 +275,8 @@ class Catalogue:
     )
     # framework slug -> cluster name -> pathway name -> set of O*NET codes
     frameworks: dict[str, dict[str, dict[str, set[str]]]] = field(default_factory=dict)
+    # (framework slug, cluster, pathway, O*NET code) of weak memberships (see weak_memberships)
+    weak: set[tuple[str, str, str, str]] = field(default_factory=set)
     programmes: dict[str, str] = field(default_factory=dict)  # CIP code -> title
     occupation_programmes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     pathway_programmes: dict[tuple[str, str, str], set[str]] = field(
@@ -723,11 +725,42 @@ def _read_national_framework(source: Path, data: Catalogue) -> None:
     clusters: dict[str, dict[str, set[str]]] = {}
     for (cluster_key, _), pathway in names.pathways.items():
         clusters.setdefault(names.clusters[cluster_key], {})[pathway] = set()
+    evidence: list[tuple[str, str, str, bool]] = []
     for row in table_rows(source, CTE_SOC):
         cluster, pathway = names.get(row, "Career Cluster", "Sub-Cluster")
-        clusters[cluster][pathway].update(soc_to_onet(row.code("SOC Code", SOC_CODE), data))
+        soc = row.code("SOC Code", SOC_CODE)
+        codes = soc_to_onet(soc, data)
+        clusters[cluster][pathway].update(codes)
+        catch_all = is_all_other(soc=soc, data=data)
+        evidence += [(cluster, pathway, code, catch_all) for code in codes]
     data.frameworks["national-2024"] = clusters
+    data.weak |= {("national-2024", *key) for key in weak_memberships(evidence=evidence)}
     data.national_names = names  # reused by _read_programmes
+
+
+def is_all_other(*, soc: str, data: Catalogue) -> bool:
+    """Is this SOC code a catch-all "..., All Other" group (as O*NET titles its .00 code)?"""
+    whole = data.occupations.get(f"{soc}.00")
+    return whole is not None and "all other" in whole["title"].casefold()
+
+
+def weak_memberships(
+    *, evidence: Iterable[tuple[str, str, str, bool]]
+) -> set[tuple[str, str, str]]:
+    """The (cluster, pathway, O*NET code) memberships that rest only on an "All Other" group.
+
+    `evidence` holds one (cluster, pathway, code, from an All Other SOC row?) per crosswalk
+    row and occupation. Our rule: a specific O*NET occupation filed under an "All Other" SOC
+    code (15-1299.01 under 15-1299) is a weak member of a pathway when no row for a more
+    specific code puts it there. The catch-all occupation itself (15-1299.00) is a full
+    member: the row is about it. Weak members stay in the pathway but are not used by quiz
+    matching, so they never explain or illustrate a cluster.
+    """
+    weak, strong = set(), set()
+    for cluster, pathway, code, catch_all in evidence:
+        key = (cluster, pathway, code)
+        (weak if catch_all and not code.endswith(".00") else strong).add(key)
+    return weak - strong
 
 
 def _read_classic_framework(source: Path, data: Catalogue) -> None:
@@ -1042,9 +1075,13 @@ def _write_frameworks(
 
     sync_rows(
         m.PathwayOccupation,
-        ["pathway_id", "occupation_id"],
+        ["pathway_id", "occupation_id", "is_weak"],
         (
-            (pathway_ids[(fw, cluster, pathway)], codes[code])
+            (
+                pathway_ids[(fw, cluster, pathway)],
+                codes[code],
+                (fw, cluster, pathway, code) in data.weak,
+            )
             for fw, clusters in data.frameworks.items()
             for cluster, pathways in clusters.items()
             for pathway, members in pathways.items()

@@ -93,8 +93,23 @@ class Pathway(models.Model):
 
 
 class PathwayOccupation(models.Model):
+    """An occupation in a pathway (and so in its cluster), as the framework's data puts it."""
+
     pathway = models.ForeignKey(Pathway, on_delete=models.CASCADE)
     occupation = models.ForeignKey("Occupation", on_delete=models.CASCADE)
+    is_weak = models.BooleanField(
+        default=False,
+        help_text=(
+            "In this pathway only because the crosswalk lists an 'All Other' SOC group "
+            "that this O*NET occupation is one of; never used as an example of the cluster."
+        ),
+    )
+    """True when the only evidence for this membership is a crosswalk row for an "All Other"
+    SOC code (such as 15-1299, Computer Occupations, All Other) and the occupation is one of
+    the specific O*NET occupations O*NET files under it (15-1299.01, Web Administrators):
+    the crosswalk says where the whole catch-all group goes, not where this job goes. Weak
+    members stay in the pathway's lists but do not count in quiz matching and are never
+    shown as examples there (see clusters.importer.weak_memberships)."""
 
     class Meta:
         constraints = [

@@ -127,3 +127,34 @@ def test_importer_says_whom_shared_figures_describe(tmp_path):
         m.Occupation.objects.filter(figures_for_group=True).values_list("code", flat=True)
     )
     assert flagged == {code for code, group in groups.items() if group}
+
+
+def test_all_other_group_gives_its_sub_occupations_weak_memberships(tmp_path):
+    changes = with_counselors()
+    changes[OCCUPATIONS] += [
+        ["19-3099.00", "Social Scientists and Related Workers, All Other", "Study people."],
+        ["19-3099.01", "Transportation Planners", "Plan transport."],
+    ]
+    changes[CTE_SOC] += [
+        ["19-3099", "Social Scientists and Related Workers, All Other"]
+        + ["Healthcare & Human Services", "Physical Health"]
+    ]
+    import_catalogue(source=write_source(tmp_path, changes))
+    members = dict(
+        m.PathwayOccupation.objects.filter(pathway__name="Physical Health").values_list(
+            "occupation__code", "is_weak"
+        )
+    )
+    assert members["19-3099.01"] is True  # only the catch-all group's row puts it here
+    assert members["19-3099.00"] is False  # the row is about the catch-all occupation itself
+    assert members["29-1141.00"] is False and members["21-1014.00"] is False
+
+
+def test_a_specific_row_makes_a_membership_full():
+    evidence = [
+        ("Health", "Physical Health", "19-3099.01", True),
+        ("Health", "Physical Health", "19-3099.01", False),  # e.g. a combined code's row
+        ("Health", "Therapy", "19-3099.01", True),
+        ("Health", "Therapy", "19-3099.00", True),
+    ]
+    assert importer.weak_memberships(evidence=evidence) == {("Health", "Therapy", "19-3099.01")}
