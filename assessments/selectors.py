@@ -194,6 +194,7 @@ def occupation_details(*, ids: set[int]) -> dict[int, Occupation]:
             "wage_median",
             "wage_top_coded",
             "hourly_only",
+            "wage_hourly_median",
             "entry_education",
             "bright_outlook",
             "figures_for_group",

@@ -20,6 +20,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -36,12 +37,13 @@ AUTHORED_DIR = Path(settings.BASE_DIR) / "fixtures" / "authored"
 ONET_CODE = re.compile(r"^\d\d-\d\d\d\d\.\d\d$")
 SOC_CODE = re.compile(r"^\d\d-\d\d\d\d$")
 CIP_CODE = re.compile(r"^\d\d\.\d\d\d\d$")
+CENT = Decimal("0.01")
 TOP_SKILLS = 8  # skills and knowledge areas kept per occupation, most important first
 BLS_WAGE_CAP = 239_200  # OEWS prints "#" for annual wages at or above this figure
 
-# Bright outlook (our rule, from BLS Employment Projections 2024-34): the occupation is
-# projected to grow at least twice as fast as all occupations together, or it is not
-# shrinking and has at least 10,000 openings a year.
+# Growing demand (our rule and our name, from BLS Employment Projections; stored in the
+# `bright_outlook` field): the occupation is projected to grow at least twice as fast as all
+# occupations together, or it is not shrinking and has at least 10,000 openings a year.
 BRIGHT_GROWTH_FACTOR = 2.0
 BRIGHT_MIN_OPENINGS = 10_000
 
@@ -411,8 +413,8 @@ def _read_occupations(source: Path, data: Catalogue) -> None:
         if code in data.occupations:
             raise row.fail(f"occupation {code} appears twice")
         data.occupations[code] = {
-            "title": row.text("Title"),
-            "description": row.text("Description"),
+            "title": proper_dashes(row.text("Title")),
+            "description": proper_dashes(row.text("Description")),
             "interests": {},
             "high_points": {},
         }
@@ -420,6 +422,11 @@ def _read_occupations(source: Path, data: Catalogue) -> None:
         raise ImportFileError(OCCUPATIONS.path, "no occupations in the file")
     for code in data.occupations:
         data.codes_by_soc[code[:7]].append(code)
+
+
+def proper_dashes(text: str) -> str:
+    """O*NET writes a dash as two hyphens ("Helpers--Electricians"); we print an em dash."""
+    return text.replace("--", "\u2014")
 
 
 def _known(row: _Row, data: Catalogue, column: str = "O*NET-SOC Code") -> str:
@@ -468,16 +475,48 @@ def _read_tasks(source: Path, data: Catalogue) -> None:
 
 
 def _read_titles(source: Path, data: Catalogue) -> None:
+    found: dict[str, list[tuple[str, str, str, bool]]] = defaultdict(list)
     for row in table_rows(source, ALTERNATE_TITLES):
-        title = row.text("Alternate Title")[:300]
-        short = row.text("Short Title", required=False)[:100]
-        data.titles[_known(row, data)].add((title, short, m.OtherTitle.ALTERNATE, False))
+        title = proper_dashes(row.text("Alternate Title"))[:300]
+        short = proper_dashes(row.text("Short Title", required=False))[:100]
+        found[_known(row, data)].append((title, short, m.OtherTitle.ALTERNATE, False))
     for row in table_rows(source, REPORTED_TITLES):
         shown = row.text("Shown in My Next Move")
         if shown not in {"Y", "N"}:
             raise row.fail(f"Shown in My Next Move should be Y or N, not {shown!r}")
-        title = row.text("Reported Job Title")[:300]
-        data.titles[_known(row, data)].add((title, "", m.OtherTitle.REPORTED, shown == "Y"))
+        title = proper_dashes(row.text("Reported Job Title"))[:300]
+        found[_known(row, data)].append((title, "", m.OtherTitle.REPORTED, shown == "Y"))
+    for code, titles in found.items():
+        data.titles[code] = distinct_titles(titles=titles, own=data.occupations[code]["title"])
+
+
+def title_key(title: str) -> str:
+    """A title with case and punctuation ignored: 'Staff Nurse.' -> 'staff nurse'."""
+    return " ".join(re.findall(r"[^\W_]+", title.casefold()))
+
+
+def distinct_titles(
+    *, titles: Iterable[tuple[str, str, str, bool]], own: str
+) -> set[tuple[str, str, str, bool]]:
+    """One of each title, ignoring case and punctuation, and none that repeats the job's own.
+
+    O*NET lists many titles both as alternate titles and as titles reported by workers. We
+    keep the one shown first (featured in My Next Move, then reported, then alternate), with
+    any short title the others carry ("RN"), so search still finds it.
+    """
+    kept: dict[str, tuple[str, str, str, bool]] = {}
+    shorts: dict[str, str] = {}
+    order = {m.OtherTitle.REPORTED: 0, m.OtherTitle.ALTERNATE: 1}
+    for title in sorted(titles, key=lambda t: (not t[3], order[t[2]], t[0], t[1])):
+        key = title_key(title[0])
+        if title[1]:
+            shorts.setdefault(key, title[1])
+        kept.setdefault(key, title)
+    kept.pop(title_key(own), None)
+    return {
+        (title, short or shorts.get(key, ""), kind, featured)
+        for key, (title, short, kind, featured) in kept.items()
+    }
 
 
 def _read_related(source: Path, data: Catalogue) -> None:
@@ -598,6 +637,9 @@ def _read_wages(source: Path, data: Catalogue) -> None:
         occupation["hourly_only"] = occupation["wage_median"] is None and row.row[
             "H_MEDIAN"
         ] not in {"*", "", "#"}
+        if occupation["hourly_only"]:
+            hourly = row.number("H_MEDIAN", 0, 1000)
+            occupation["wage_hourly_median"] = Decimal(str(hourly)).quantize(CENT)
         occupation["bls_code"] = row.row["OCC_CODE"]
         occupation["bls_title"] = row.row["OCC_TITLE"]
 
@@ -848,7 +890,7 @@ OCCUPATION_FIELDS = [
     "title", "description", "release_id", *RIASEC_FIELDS.values(), "interest_code",
     "job_zone_id", "bls_code", "bls_title", "entry_education", "work_experience",
     "job_training", "wage_p10", "wage_p25", "wage_median", "wage_p75", "wage_p90",
-    "wage_top_coded", "hourly_only", "employment_2024", "employment_2034",
+    "wage_top_coded", "hourly_only", "wage_hourly_median", "employment_2024", "employment_2034",
     "employment_change_pct", "annual_openings", "bright_outlook", "figures_for_group",
     "figures_group", "search_titles", "search_body",
 ]  # fmt: skip

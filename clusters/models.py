@@ -177,7 +177,21 @@ class Occupation(models.Model):
     employment_2034 = models.PositiveIntegerField(null=True, blank=True)
     employment_change_pct = models.FloatField(null=True, blank=True)
     annual_openings = models.PositiveIntegerField(null=True, blank=True)
-    bright_outlook = models.BooleanField(default=False)
+    wage_hourly_median = models.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Median hourly pay, kept for jobs BLS publishes only hourly pay for.",
+    )
+    bright_outlook = models.BooleanField(
+        "growing demand",
+        default=False,
+        help_text=(
+            "Our rule: projected to grow at least twice as fast as all jobs together, or "
+            "not shrinking and at least 10,000 openings a year."
+        ),
+    )
     figures_for_group = models.BooleanField(
         default=False,
         help_text=(

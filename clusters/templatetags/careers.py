@@ -133,8 +133,18 @@ def interest_chart(occupation, chart_id: str = ""):
 def median_pay(o) -> str:
     """An occupation's median yearly pay in words, for lists."""
     if o.wage_median is None:
-        return "Paid by the hour (no yearly figure)" if o.hourly_only else "Not published"
+        if o.hourly_only and o.wage_hourly_median is not None:
+            return f"{hourly(o.wage_hourly_median)} an hour"
+        return "Not published"
     return wage(o.wage_median, o.wage_top_coded)
+
+
+@register.filter
+def hourly(value) -> str:
+    """Hourly pay with its cents: Decimal('23.97') -> '$23.97'."""
+    if value is None:
+        return ""
+    return f"${value:,.2f}"
 
 
 @register.filter

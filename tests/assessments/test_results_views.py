@@ -59,7 +59,7 @@ def test_clusters_ranked_and_explained_with_links(client, attempt, catalogue):
     assert reverse("clusters:pathway", args=["helping", "care"]) in html
     assert reverse("clusters:occupation", args=["29-1141.00"]) in html
     assert "Registered Nurses" in html and "$93,600 a year" in html
-    assert "Bachelor&#x27;s degree" in html and "Bright outlook" in html
+    assert "Bachelor&#x27;s degree" in html and "Growing demand" in html
     assert re.search(r"(Great|Good) fit \(\d+%\)", html)
     assert re.search(r"(Very strong|Strong|Moderate|Weak) match", html)
     assert "No Interest Data" not in html  # no profile, never matched

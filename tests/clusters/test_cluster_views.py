@@ -85,7 +85,7 @@ def test_cluster_page_shows_pathways_and_careers(client, catalogue):
         "Nursing Assistants",
         "Registered Nurses",
     ]
-    assert "$93,600" in html and "Bright outlook" in html and "+4.9%" in html
+    assert "$93,600" in html and "Growing demand" in html and "+4.9%" in html
     assert "Electricians" not in html
     assert "Sources: O*NET Database 29.3" in html
 

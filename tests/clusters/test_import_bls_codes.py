@@ -158,3 +158,32 @@ def test_a_specific_row_makes_a_membership_full():
         ("Health", "Therapy", "19-3099.00", True),
     ]
     assert importer.weak_memberships(evidence=evidence) == {("Health", "Therapy", "19-3099.01")}
+
+
+def test_titles_are_kept_once_whatever_their_case_or_punctuation(tmp_path):
+    alternate = "onet-29.3/Alternate Titles.txt"
+    reported = "onet-29.3/Sample of Reported Titles.txt"
+    changes = {
+        alternate: TAB_FILES[alternate]
+        + [
+            ["29-1141.00", "RN", "Charge Nurse", "", "08"],
+            ["29-1141.00", "RN", "Staff nurse", "", "08"],
+            ["29-1141.00", "RN", "Registered Nurses", "", "08"],  # the job's own title
+            ["29-1141.00", "RN", "Nurse--Clinical", "", "08"],
+        ],
+        reported: TAB_FILES[reported] + [["29-1141.00", "RN", "Staff Nurse.", "N"]],
+        OCCUPATIONS: [
+            *TAB_FILES[OCCUPATIONS],
+            ["47-3013.00", "Helpers--Electricians", "Help electricians."],
+        ],
+    }
+    import_catalogue(source=write_source(tmp_path, changes))
+    nurse = m.Occupation.objects.get(code="29-1141.00")
+    titles = sorted(nurse.titles.values_list("title", "short_title", "kind", "featured"))
+    assert titles == [
+        ("Charge Nurse", "", "reported", True),  # featured in My Next Move wins
+        ("Nurse\u2014Clinical", "", "alternate", False),
+        ("Registered Nurse", "RN", "alternate", False),
+        ("Staff Nurse.", "", "reported", False),
+    ]
+    assert m.Occupation.objects.get(code="47-3013.00").title == "Helpers\u2014Electricians"
