@@ -352,21 +352,23 @@ def _read_releases(source: Path, data: Catalogue) -> None:
             "attribution": (
                 f"This site includes information from the O*NET {version} Database by the U.S. "
                 "Department of Labor, Employment and Training Administration (USDOL/ETA), used "
-                "under the CC BY 4.0 licence. O*NET® is a trademark of USDOL/ETA. We have "
-                "modified some of the information (for example, ranking and summarising it); "
-                "USDOL/ETA has not approved, endorsed, or tested these modifications."
+                "under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA. The Career "
+                "Clusters project modified some of the information (for example, by choosing, "
+                "ranking and summarizing it); USDOL/ETA has not approved, endorsed, or tested "
+                "these modifications."
             ),
         },
         "onet-classic": {
-            "name": "O*NET OnLine Career Clusters",
-            "version": "16 clusters",
+            "name": "Career Clusters in O*NET OnLine",
+            "version": f"the classic 16 clusters, with O*NET {version} occupations",
             "published": onet_date,
             "publisher": "USDOL/ETA (O*NET OnLine)",
             "licence": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
             "url": "https://www.onetonline.org/find/career",
             "attribution": (
                 "The classic 16-cluster framework, as O*NET OnLine maps occupations to Career "
-                "Clusters and Career Pathways (USDOL/ETA, CC BY 4.0)."
+                "Clusters and Career Pathways (USDOL/ETA, CC BY 4.0). The Career Clusters "
+                "project shows it as clusters and pathways of its own pages."
             ),
         },
         "advance-cte": {
@@ -378,7 +380,7 @@ def _read_releases(source: Path, data: Catalogue) -> None:
             "url": "https://careertech.org/career-clusters/",
             "attribution": (
                 "Career Cluster and sub-cluster names and the SOC and CIP crosswalks come from "
-                "Advance CTE's modernised National Career Clusters Framework (2024)."
+                "Advance CTE's modernized National Career Clusters Framework (2024)."
             ),
         },
         "bls-oews": {

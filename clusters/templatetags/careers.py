@@ -3,6 +3,7 @@
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 
+from clusters.importer import FRAMEWORKS
 from clusters.riasec import RIASEC, RIASEC_NAMES
 from clusters.selectors import JOB_ZONE_WORDS
 
@@ -145,6 +146,22 @@ def hourly(value) -> str:
     if value is None:
         return ""
     return f"${value:,.2f}"
+
+
+@register.filter
+def release_for(releases, framework):
+    """The data release a framework comes from, out of the footer's `data_releases`.
+
+    Takes a Framework (by its release) or the quiz results' framework (by its slug), so no
+    page needs another query to credit its clusters.
+    """
+    if not releases or framework is None:
+        return None
+    release_id = getattr(framework, "release_id", None)
+    if release_id is None:
+        key = FRAMEWORKS.get(getattr(framework, "slug", ""), {}).get("release", "")
+        return releases.get(key.replace("-", "_"))
+    return next((r for r in releases.values() if r.pk == release_id), None)
 
 
 @register.filter

@@ -210,3 +210,9 @@ def test_careers_with_a_groups_figures_say_so(client, attempt):
     )
     plain = text(client.get(url(attempt)).content.decode())
     assert plain.count("Figures for all physical therapists and their aides") == 1
+
+
+def test_source_line_credits_bls_for_education_and_outlook(client, attempt):
+    plain = text(client.get(url(attempt)).content.decode())
+    assert "Education to start and outlook: U.S. Bureau of Labor Statistics" in plain
+    assert "education levels: O*NET" not in plain

@@ -87,7 +87,7 @@ def test_cluster_page_shows_pathways_and_careers(client, catalogue):
     ]
     assert "$93,600" in html and "Growing demand" in html and "+4.9%" in html
     assert "Electricians" not in html
-    assert "Sources: O*NET Database 29.3" in html
+    assert "from the O*NET Database 29.3 by USDOL/ETA" in html
 
 
 def test_unknown_cluster_is_a_404_page(client, catalogue):
