@@ -22,6 +22,14 @@ class DataRelease(models.Model):
     licence = models.CharField(max_length=200)
     url = models.URLField(blank=True)
     attribution = models.TextField(help_text="The credit line shown with the data.")
+    facts = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text=(
+            "Figures read from the release that pages need: the OEWS wage cap (wage_cap), "
+            "the projection years (start, end)."
+        ),
+    )
     imported_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -203,6 +211,14 @@ class Occupation(models.Model):
         max_length=250,
         blank=True,
         help_text="Whom the figures describe, in plain words: 'all registered nurses'.",
+    )
+
+    is_retired = models.BooleanField(
+        default=False,
+        help_text=(
+            "The latest data release no longer lists this occupation: it is left out of "
+            "lists, search and matching, and its page points to related careers."
+        ),
     )
 
     # Lower-cased titles, alternate titles and tasks, kept for search.

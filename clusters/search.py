@@ -702,7 +702,9 @@ def get_index() -> SearchIndex:
     with _build_lock:
         if _index is None or _index_key != key:
             rows = list(
-                Occupation.objects.order_by("code").values(
+                Occupation.objects.filter(is_retired=False)
+                .order_by("code")
+                .values(
                     "id",
                     "code",
                     "title",

@@ -387,7 +387,9 @@ def occupations_by_code(*, codes: list[str], with_tasks: bool = False) -> list[O
     wanted = [c for c in codes if OCCUPATION_CODE.match(c)]
     if not wanted:
         return []
-    occupations = Occupation.objects.filter(code__in=wanted).select_related("job_zone")
+    occupations = Occupation.objects.filter(code__in=wanted, is_retired=False).select_related(
+        "job_zone"
+    )
     if with_tasks:
         occupations = occupations.prefetch_related(
             Prefetch(

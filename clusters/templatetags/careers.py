@@ -1,5 +1,7 @@
 """Formatting for career figures: pay, change, job zones, and the inline SVG charts."""
 
+import re
+
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 
@@ -146,6 +148,21 @@ def hourly(value) -> str:
     if value is None:
         return ""
     return f"${value:,.2f}"
+
+
+@register.filter
+def projection_years(release) -> dict:
+    """{"start": 2024, "end": 2034} for the projections release (its facts, else its version)."""
+    if release is None:
+        return {}
+    facts = release.facts or {}
+    if "start" in facts and "end" in facts:
+        return {"start": facts["start"], "end": facts["end"]}
+    found = re.match(r"(\d{4})\D(\d{2})$", release.version)
+    if not found:
+        return {}
+    start = int(found.group(1))
+    return {"start": start, "end": start // 100 * 100 + int(found.group(2))}
 
 
 @register.filter
