@@ -453,6 +453,7 @@ class Catalogue:
     wage_cap: int = 0  # OEWS prints "#" for annual wages at or above it (its field descriptions)
     projection_years: tuple[int, int] = (0, 0)
     files: dict[str, Path] = field(default_factory=dict)  # what -> the file read for it
+    skipped: list[str] = field(default_factory=list)  # rows left out, and why
     national_names: _CanonicalNames | None = None  # set by _read_national_framework
     # 6-digit SOC code -> O*NET codes under it, so SOC rows map without scanning every code.
     codes_by_soc: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -1005,7 +1006,11 @@ def weak_memberships(
 def _read_classic_framework(source: SourceFiles, data: Catalogue) -> None:
     clusters: dict[str, dict[str, set[str]]] = {}
     for row in table_rows(source, CLASSIC):
-        code = _known(row, data, "Code")
+        code = row.code("Code")
+        if code not in data.occupations:
+            # O*NET OnLine's mapping can lag a database release that retired the code.
+            data.skipped.append(f"{row.path}, line {row.line}: {code} is not in the O*NET data")
+            continue
         cluster_names = row.text("Career Cluster").split("; ")
         pathway_names = row.text("Career Pathway").split("; ")
         if len(cluster_names) != len(pathway_names):
@@ -1051,6 +1056,7 @@ class Summary:
     returned: list[str] = field(default_factory=list)  # retired before, back in this release
     renamed: list[str] = field(default_factory=list)  # "code old title -> new title"
     kept_content: list[str] = field(default_factory=list)  # ours, linked to retired ones
+    skipped: list[str] = field(default_factory=list)  # source rows left out, and why
 
     @property
     def changed(self) -> bool:
@@ -1072,6 +1078,7 @@ class Summary:
             ("Retired occupations back in the data", self.returned),
             ("Occupations renamed", self.renamed),
             ("Kept for retired occupations (counselors may relink it)", self.kept_content),
+            ("Rows left out", self.skipped),
         ):
             if items:
                 lines.append(f"{heading}: {len(items)}")
@@ -1091,7 +1098,7 @@ def import_catalogue(
     data = read_sources(source, progress)
     progress(f"Writing to the database ({time.perf_counter() - started:.1f}s)")
     summary = write_catalogue(data, progress)
-    summary.files = data.files
+    summary.files, summary.skipped = data.files, data.skipped
     progress(f"Done in {time.perf_counter() - started:.1f}s")
     return summary
 

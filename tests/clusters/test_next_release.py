@@ -164,3 +164,15 @@ def test_command_says_which_file_was_read_for_what(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Files read:" in out
     assert "  Occupation Data.txt: db_30_3_text/occupation_data.txt" in out
+
+
+def test_classic_mapping_that_lags_the_release_is_reported_not_fatal(first_release, tmp_path):
+    summary = import_catalogue(source=second_release(tmp_path))
+    assert summary.skipped == []
+    classic = "onet-career-clusters-classic/All_Career_Clusters.csv"
+    root = second_release(tmp_path / "lagging")
+    with open(root / classic, "a", encoding="utf-8") as handle:
+        handle.write("Health Science,Therapeutic Services,29-1021.00,Dentists\n")
+    summary = import_catalogue(source=root)
+    assert summary.skipped == [f"{classic}, line 4: 29-1021.00 is not in the O*NET data"]
+    assert "Rows left out: 1" in summary.lines()
