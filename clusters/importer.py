@@ -1057,6 +1057,7 @@ class Summary:
     renamed: list[str] = field(default_factory=list)  # "code old title -> new title"
     kept_content: list[str] = field(default_factory=list)  # ours, linked to retired ones
     skipped: list[str] = field(default_factory=list)  # source rows left out, and why
+    first_import: bool = False  # into an empty catalogue: the added ones are not listed
 
     @property
     def changed(self) -> bool:
@@ -1082,7 +1083,8 @@ class Summary:
         ):
             if items:
                 lines.append(f"{heading}: {len(items)}")
-                lines += [f"  {item}" for item in items]
+                if not (items is self.added and self.first_import):
+                    lines += [f"  {item}" for item in items]
         return lines
 
     def file_lines(self) -> list[str]:
@@ -1206,6 +1208,7 @@ def _write_occupations(
     data: Catalogue, release: m.DataRelease, summary: Summary
 ) -> dict[str, int]:
     existing = {o.code: o for o in m.Occupation.objects.all()}
+    summary.first_import = not existing
     to_create, to_update = [], []
     for code, raw in data.occupations.items():
         values = _occupation_values(code, raw, data, release.pk)
