@@ -143,6 +143,8 @@ def test_a_release_that_drops_adds_and_renames_occupations(first_release, tmp_pa
     assert "No longer in the data" in html
     assert reverse("clusters:occupation", args=["29-1141.00"]) in html  # closest careers
     assert "$239,200" not in html  # no old figures
+    compare = client.get(reverse("clusters:compare") + "?o=29-1021.00&o=29-1141.00")
+    assert "Dentists, General" not in compare.content.decode()
     physical = m.Pathway.objects.get(name="Physical Health").get_absolute_url()
     assert "Dentists" not in client.get(physical).content.decode()
 
