@@ -30,7 +30,9 @@ _SCORES = (
 def load_catalogue() -> Catalogue:
     """Build the matching catalogue from the database with one query."""
     rows = (
+        # Weak members (only an "All Other" group puts them here) never speak for a cluster.
         PathwayOccupation.objects.filter(**{f"{name}__isnull": False for name in _SCORES})
+        .filter(is_weak=False)
         .order_by()
         .values_list(
             "pathway__cluster__framework__slug",
@@ -172,8 +174,11 @@ def occupation_details(*, ids: set[int]) -> dict[int, Occupation]:
             "wage_median",
             "wage_top_coded",
             "hourly_only",
+            "wage_hourly_median",
             "entry_education",
             "bright_outlook",
+            "figures_for_group",
+            "figures_group",
             "job_zone__number",
             "job_zone__name",
         )

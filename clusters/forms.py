@@ -178,7 +178,7 @@ class SearchForm(FilterForm):
         widget=forms.Select(attrs={"id": "s-cluster"}),
     )
     zone = JobZoneField(widget=forms.Select(attrs={"id": "s-zone"}))
-    bright = FlagField(label="Bright outlook only", widget=FlagInput(attrs={"id": "s-bright"}))
+    bright = FlagField(label="Growing demand only", widget=FlagInput(attrs={"id": "s-bright"}))
     page = PageNumberField()
 
     def __init__(self, data, *, clusters, **kwargs):

@@ -147,8 +147,12 @@ _SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
 }
 
 
+_DASHES = str.maketrans({"\u2013": " ", "\u2014": " "})  # would vanish with the accents
+
+
 def normalise(text: str) -> str:
-    """Lower case, no accents, '&' as 'and'."""
+    """Lower case, no accents, '&' as 'and', dashes between words as spaces."""
+    text = text.translate(_DASHES)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return text.lower().replace("&", " and ")
 
@@ -722,16 +726,20 @@ def _title_variants(line: str) -> list[str]:
 
 
 def load_index() -> SearchIndex:
-    """Build the index from the database (one query)."""
-    rows = Occupation.objects.order_by("code").values(
-        "id",
-        "code",
-        "title",
-        "job_zone_id",
-        "bright_outlook",
-        "employment_2024",
-        "search_titles",
-        "search_body",
+    """Build the index from the database (one query): occupations still in the data."""
+    rows = (
+        Occupation.objects.filter(is_retired=False)
+        .order_by("code")
+        .values(
+            "id",
+            "code",
+            "title",
+            "job_zone_id",
+            "bright_outlook",
+            "employment_2024",
+            "search_titles",
+            "search_body",
+        )
     )
     return SearchIndex(list(rows))
 
@@ -750,7 +758,7 @@ def search_occupations(
     """Occupations matching a student's query, best first, optionally filtered.
 
     `cluster` is a cluster slug (its occupations in any pathway), `job_zone` 1-5, `bright`
-    True for bright-outlook jobs only. Costs one query (two with a cluster filter).
+    True for growing-demand jobs only. Costs one query (two with a cluster filter).
     """
     index = get_index()
     allowed: set[int] | None = None

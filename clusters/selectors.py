@@ -84,6 +84,7 @@ JOB_ZONE_WORDS = {
 LIST_FIELDS = (
     "id", "code", "title", "job_zone_id", "entry_education", "wage_median", "wage_top_coded",
     "hourly_only", "employment_change_pct", "annual_openings", "bright_outlook",
+    "figures_for_group", "figures_group", "wage_hourly_median",
 )  # fmt: skip
 
 
@@ -363,7 +364,9 @@ def occupations_by_code(*, codes: list[str], with_tasks: bool = False) -> list[O
     wanted = [c for c in codes if OCCUPATION_CODE.match(c)]
     if not wanted:
         return []
-    occupations = Occupation.objects.filter(code__in=wanted).select_related("job_zone")
+    occupations = Occupation.objects.filter(code__in=wanted, is_retired=False).select_related(
+        "job_zone"
+    )
     if with_tasks:
         occupations = occupations.prefetch_related(
             Prefetch(

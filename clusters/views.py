@@ -140,9 +140,6 @@ def occupation_detail(request, code: str):
             "o": occupation,
             "saved": set(saved_codes(session=request.session)),
             "zone": JOB_ZONE_WORDS.get(occupation.job_zone_id),
-            "broader_bls_group": bool(
-                occupation.bls_code and occupation.bls_code != occupation.code[:7]
-            ),
             "more_programmes": max(page.programme_count - len(page.programmes), 0),
         },
     )

@@ -1,8 +1,11 @@
 """Formatting for career figures: pay, change, job zones, and the inline SVG charts."""
 
+import re
+
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 
+from clusters.importer import FRAMEWORKS
 from clusters.riasec import RIASEC, RIASEC_NAMES
 from clusters.selectors import JOB_ZONE_WORDS
 
@@ -133,8 +136,49 @@ def interest_chart(occupation, chart_id: str = ""):
 def median_pay(o) -> str:
     """An occupation's median yearly pay in words, for lists."""
     if o.wage_median is None:
-        return "Paid by the hour (no yearly figure)" if o.hourly_only else "Not published"
+        if o.hourly_only and o.wage_hourly_median is not None:
+            return f"{hourly(o.wage_hourly_median)} an hour"
+        return "Not published"
     return wage(o.wage_median, o.wage_top_coded)
+
+
+@register.filter
+def hourly(value) -> str:
+    """Hourly pay with its cents: Decimal('23.97') -> '$23.97'."""
+    if value is None:
+        return ""
+    return f"${value:,.2f}"
+
+
+@register.filter
+def projection_years(release) -> dict:
+    """{"start": 2024, "end": 2034} for the projections release (its facts, else its version)."""
+    if release is None:
+        return {}
+    facts = release.facts or {}
+    if "start" in facts and "end" in facts:
+        return {"start": facts["start"], "end": facts["end"]}
+    found = re.match(r"(\d{4})\D(\d{2})$", release.version)
+    if not found:
+        return {}
+    start = int(found.group(1))
+    return {"start": start, "end": start // 100 * 100 + int(found.group(2))}
+
+
+@register.filter
+def release_for(releases, framework):
+    """The data release a framework comes from, out of the footer's `data_releases`.
+
+    Takes a Framework (by its release) or the quiz results' framework (by its slug), so no
+    page needs another query to credit its clusters.
+    """
+    if not releases or framework is None:
+        return None
+    release_id = getattr(framework, "release_id", None)
+    if release_id is None:
+        key = FRAMEWORKS.get(getattr(framework, "slug", ""), {}).get("release", "")
+        return releases.get(key.replace("-", "_"))
+    return next((r for r in releases.values() if r.pk == release_id), None)
 
 
 @register.filter

@@ -131,7 +131,7 @@ def test_the_footer_shows_an_import_made_by_another_process(catalogue):
     from django.db.models import F
     from django.utils import timezone
 
-    from clusters.models import ContentVersion
+    from core.models import ContentVersion
     from clusters.selectors import data_releases
 
     bump_content_version()

@@ -59,7 +59,7 @@ def test_clusters_ranked_and_explained_with_links(client, attempt, catalogue):
     assert reverse("clusters:pathway", args=["helping", "care"]) in html
     assert reverse("clusters:occupation", args=["29-1141.00"]) in html
     assert "Registered Nurses" in html and "$93,600 a year" in html
-    assert "Bachelor&#x27;s degree" in html and "Bright outlook" in html
+    assert "Bachelor&#x27;s degree" in html and "Growing demand" in html
     assert re.search(r"(Great|Good) fit \(\d+%\)", html)
     assert re.search(r"(Very strong|Strong|Moderate|Weak) match", html)
     assert "No Interest Data" not in html  # no profile, never matched
@@ -215,3 +215,19 @@ def test_results_query_count_is_fixed(client, catalogue, mini_quiz, django_asser
     # htmx filter: no programmes, earlier attempts or footer
     with django_assert_num_queries(3):
         client.get(url(attempt, plan=2), headers={"HX-Request": "true"})
+
+
+def test_careers_with_a_groups_figures_say_so(client, attempt):
+    from clusters.models import Occupation
+
+    Occupation.objects.filter(code="29-1123.00").update(
+        figures_for_group=True, figures_group="all physical therapists and their aides"
+    )
+    plain = text(client.get(url(attempt)).content.decode())
+    assert plain.count("Figures for all physical therapists and their aides") == 1
+
+
+def test_source_line_credits_bls_for_education_and_outlook(client, attempt):
+    plain = text(client.get(url(attempt)).content.decode())
+    assert "Education to start and outlook: U.S. Bureau of Labor Statistics" in plain
+    assert "education levels: O*NET" not in plain

@@ -108,7 +108,7 @@ def test_htmx_list_with_junk_says_so_in_the_partial(client, catalogue):
 @pytest.mark.parametrize(
     ("field", "label"),
     [("cluster", "Career Cluster"), ("zone", "Preparation needed"),
-     ("bright", "Bright outlook only"), ("page", "Page")],
+     ("bright", "Growing demand only"), ("page", "Page")],
 )  # fmt: skip
 @pytest.mark.parametrize("value", ODD.values(), ids=ODD.keys())
 def test_odd_search_filters_fall_back_and_say_so(client, catalogue, field, label, value):
@@ -124,7 +124,7 @@ def test_odd_search_filters_fall_back_and_say_so(client, catalogue, field, label
     [
         ("q=nurse&zone=4&zone=%EF%BC%94", 3, "Preparation needed"),
         ("q=nurse&zone=%EF%BC%94&zone=4", 1, ""),
-        ("q=nurse&bright=yes", 3, "Bright outlook only"),
+        ("q=nurse&bright=yes", 3, "Growing demand only"),
         ("q=nurse&bright=1&bright=1", 1, ""),
         ("q=nurse&cluster=&zone=&bright=&page=", 3, ""),
         ("q=nurse&cluster=nope", 3, "Career Cluster"),

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clusters', '0003_content_version'),
+        ('clusters', '0008_occupation_is_retired'),
     ]
 
     operations = [
