@@ -30,9 +30,7 @@ _SCORES = (
 def load_catalogue() -> Catalogue:
     """Build the matching catalogue from the database with one query."""
     rows = (
-        # Weak members (only an "All Other" group puts them here) never speak for a cluster.
         PathwayOccupation.objects.filter(**{f"{name}__isnull": False for name in _SCORES})
-        .filter(is_weak=False)
         .order_by()
         .values_list(
             "pathway__cluster__framework__slug",
@@ -49,6 +47,7 @@ def load_catalogue() -> Catalogue:
             "occupation__code",
             "occupation__title",
             "occupation__job_zone_id",
+            "is_weak",
             *_SCORES,
         )
     )
@@ -67,10 +66,10 @@ def load_catalogue() -> Catalogue:
         oid,
         *rest,
     ) in rows:
-        code, title, zone, *scores = rest
+        code, title, zone, is_weak, *scores = rest
         occupations[oid] = (oid, code, title, zone, scores)
         frameworks[fw] = (position, fw_name, is_default)
-        memberships.append((fw, cid, cslug, cname, pid, pslug, pname, oid))
+        memberships.append((fw, cid, cslug, cname, pid, pslug, pname, oid, is_weak))
     ordered = sorted(frameworks.items(), key=lambda kv: (kv[1][0], kv[1][1]))
     return build_catalogue(
         occupations=occupations.values(),

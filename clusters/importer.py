@@ -580,7 +580,7 @@ def _read_releases(source: SourceFiles, data: Catalogue) -> None:
                 "Outlook and typical entry education: U.S. Bureau of Labor Statistics, "
                 f"Employment Projections {span}."
             ),
-            "facts": {"start": start, "end": end},
+            "facts": {"start": start, "end": end},  # + average_growth, from the table
         },
     }
 
@@ -852,6 +852,7 @@ def _read_projections(source: SourceFiles, data: Catalogue) -> None:
     if total is None:
         raise ImportFileError(source.shown(path), "no 00-0000 'Total, all occupations' row")
     data.average_growth = total.number(change)
+    data.releases["bls-ep"]["facts"]["average_growth"] = data.average_growth
     bls_codes = _bls_codes(rows, line_item, data)
     for soc, bls_code in bls_codes.items():
         data.bls_codes.setdefault(soc, bls_code)

@@ -5,7 +5,7 @@ import re
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 
-from clusters.importer import FRAMEWORKS
+from clusters.importer import BRIGHT_GROWTH_FACTOR, FRAMEWORKS
 from clusters.riasec import RIASEC, RIASEC_NAMES
 from clusters.selectors import JOB_ZONE_WORDS
 
@@ -47,11 +47,15 @@ def change(value) -> str:
 
 
 @register.filter
-def change_words(value) -> str:
-    """Our plain words for a projected change over ten years."""
+def change_words(value, fast=None) -> str:
+    """Our plain words for a projected change over ten years.
+
+    `fast` is "growing fast": twice the growth of all jobs together (projection_years gives
+    it from the release; 6.2 for 2024-34's 3.1%).
+    """
     if value is None:
         return ""
-    if value >= 6.2:  # at least twice the 3.1% of all jobs together
+    if value >= (fast or 6.2):
         return "growing fast"
     if value > 0.5:
         return "growing"
@@ -152,17 +156,21 @@ def hourly(value) -> str:
 
 @register.filter
 def projection_years(release) -> dict:
-    """{"start": 2024, "end": 2034} for the projections release (its facts, else its version)."""
+    """{"start": 2024, "end": 2034, "fast": 6.2} for the projections release, from its facts
+    (else its version); "fast" is the growth we call "growing fast" (None when unknown)."""
+    years = {"start": "", "end": "", "fast": None}
     if release is None:
-        return {}
+        return years
     facts = release.facts or {}
+    if "average_growth" in facts:
+        years["fast"] = round(BRIGHT_GROWTH_FACTOR * facts["average_growth"], 1)
     if "start" in facts and "end" in facts:
-        return {"start": facts["start"], "end": facts["end"]}
+        return {**years, "start": facts["start"], "end": facts["end"]}
     found = re.match(r"(\d{4})\D(\d{2})$", release.version)
-    if not found:
-        return {}
-    start = int(found.group(1))
-    return {"start": start, "end": start // 100 * 100 + int(found.group(2))}
+    if found:
+        start = int(found.group(1))
+        years.update(start=start, end=start // 100 * 100 + int(found.group(2)))
+    return years
 
 
 @register.filter

@@ -71,6 +71,8 @@ def projections_2025_35() -> list[list[str]]:
     ]
     nurse = next(row for row in rows if row[1] == "29-1141")
     nurse[3:7] = ["3450.0", "3600.0", "4.3", "190.0"]
+    total = next(row for row in rows if row[1] == "00-0000")
+    total[5] = "2.0"  # all jobs together: "growing fast" from 4.0 %
     return rows
 
 
@@ -84,9 +86,11 @@ def test_a_2025_35_projections_table_imports_with_its_years(tmp_path, client):
     assert (nurse.employment_2024, nurse.employment_2034) == (3_450_000, 3_600_000)
     assert nurse.employment_change_pct == 4.3 and nurse.annual_openings == 190_000
     release = m.DataRelease.objects.get(key="bls-ep")
-    assert release.version == "2025\u201335" and release.facts == {"start": 2025, "end": 2035}
+    assert release.version == "2025\u201335"
+    assert release.facts == {"start": 2025, "end": 2035, "average_growth": 2.0}
     html = client.get(reverse("clusters:occupation", args=["29-1141.00"])).content.decode()
     assert "Jobs in 2025" in html and "Projected change, 2025–2035" in html
+    assert "+4.3% (growing fast)" in html  # twice the 2.0 % of all jobs, read from the table
     assert "2034" not in html
 
 
