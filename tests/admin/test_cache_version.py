@@ -131,8 +131,8 @@ def test_the_footer_shows_an_import_made_by_another_process(catalogue):
     from django.db.models import F
     from django.utils import timezone
 
-    from core.models import ContentVersion
     from clusters.selectors import data_releases
+    from core.models import ContentVersion
 
     bump_content_version()
     before = data_releases()
