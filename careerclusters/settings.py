@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "careerclusters.middleware.HealthCheckMiddleware",  # before anything reads the Host
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "careerclusters.middleware.SessionMiddleware",  # Django's; a 503 if saving meets an outage
