@@ -141,7 +141,9 @@ sign_in sam "$counselor_password"
 timed "manage.py check, a counselor, its hint" "$t"
 
 echo "Second make run (everything in place):"
+t=$(now)
 stop_server
+timed "stopping the server" "$t"
 t=$(now)
 start_server
 timed "second make run, until it answers" "$t"
