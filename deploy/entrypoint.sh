@@ -5,6 +5,7 @@
 #   start   setup, then serve (the default; one server on its own)
 #   setup   wait for the database, migrate, and import the shipped data if there is none
 #   serve   serve with Granian on HOST:PORT (collects static files first if nobody has)
+#   healthcheck  exit 0 if this server's /healthz answers ok (the image's HEALTHCHECK)
 #   other   run as given, e.g. `deploy/entrypoint.sh python manage.py createsuperuser`
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,9 +62,27 @@ serve() {
     careerclusters.wsgi:application
 }
 
+healthcheck() {
+  python - <<'PY'
+import os
+import sys
+import urllib.request
+
+url = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}/healthz"
+try:
+    with urllib.request.urlopen(url, timeout=4) as response:
+        ok = response.status == 200 and response.read() == b"ok"
+except OSError as error:
+    print(f"{url}: {error}", file=sys.stderr)
+    ok = False
+sys.exit(0 if ok else 1)
+PY
+}
+
 case ${1:-start} in
   start) setup; serve ;;
   setup) setup ;;
   serve) serve ;;
+  healthcheck) healthcheck ;;
   *) exec "$@" ;;
 esac

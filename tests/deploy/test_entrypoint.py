@@ -71,6 +71,12 @@ def wait_for(condition, *, timeout: float, what: str, log: Path, process) -> Non
     pytest.fail(f"{what} did not happen in {timeout} s:\n{log.read_text()}")
 
 
+def healthcheck(env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(ENTRYPOINT), "healthcheck"], env=env, capture_output=True, text=True, timeout=30
+    )
+
+
 def healthy(base: str) -> bool:
     try:
         return Client().get(base, "/healthz", timeout=2).status == 200
@@ -117,6 +123,8 @@ def test_entrypoint_waits_migrates_imports_and_serves(empty_database_url, tmp_pa
         probe = client.get(base, "/healthz", headers=by_ip)
         assert (probe.status, probe.body) == (200, "ok")
         assert client.get(base, "/", headers=by_ip).status == 400
+
+        assert healthcheck(env).returncode == 0  # the image's HEALTHCHECK
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:
@@ -125,6 +133,8 @@ def test_entrypoint_waits_migrates_imports_and_serves(empty_database_url, tmp_pa
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=10)
     assert process.returncode == 0, log.read_text()  # Granian stops cleanly on SIGTERM
+    down = healthcheck(env)
+    assert down.returncode == 1 and "Connection refused" in down.stderr
 
     again = subprocess.run(
         [str(ENTRYPOINT), "setup"], cwd=tmp_path, env=env, capture_output=True, text=True
