@@ -72,7 +72,7 @@ post() {  # post PATH STATUS FIELD=VALUE...: POST with the page's CSRF token; se
   local path=$1 want=$2 code token
   shift 2
   token=$(grep -o 'name="csrfmiddlewaretoken" value="[^"]*"' "$work/page.html" | head -1 |
-    cut -d'"' -f4)
+    cut -d'"' -f4 || true)
   [ -n "$token" ] || fail "no CSRF token on the page before POST $path"
   local fields=(--data-urlencode "csrfmiddlewaretoken=$token")
   for field in "$@"; do fields+=(--data-urlencode "$field"); done
@@ -85,7 +85,7 @@ post() {  # post PATH STATUS FIELD=VALUE...: POST with the page's CSRF token; se
   echo "  POST $path -> $code $location"
 }
 first_link() {  # first_link PREFIX: the first href on the page that starts with PREFIX
-  grep -o "href=\"$1[^\"]*\"" "$work/page.html" | head -1 | cut -d'"' -f2
+  grep -o "href=\"$1[^\"]*\"" "$work/page.html" | head -1 | cut -d'"' -f2 || true
 }
 
 key_pages() {  # a student's way in: home, clusters, a cluster, an occupation, a quiz started
@@ -100,7 +100,7 @@ key_pages() {  # a student's way in: home, clusters, a cluster, an occupation, a
   [ -n "$occupation" ] || fail "no occupation link on $cluster"
   page "$occupation"
   page /quiz/
-  begin=$(grep -o 'action="/quiz/begin/[^"]*"' "$work/page.html" | head -1 | cut -d'"' -f2)
+  begin=$(grep -o 'action="/quiz/begin/[^"]*"' "$work/page.html" | head -1 | cut -d'"' -f2 || true)
   [ -n "$begin" ] || fail "no quiz to begin on /quiz/"
   post "$begin" 302
   page "$location"
@@ -157,7 +157,7 @@ grep -q "already loaded" "$work/command.log" || fail "import_career_data --if-em
 run bash -c "source .venv/bin/activate && python manage.py match_profile --riasec 2,6,3,5,2,3"
 grep -q "Health" "$work/command.log" || fail "match_profile printed no clusters"
 run .venv/bin/python manage.py create_counselor sam --email sam@school.example --no-password
-hint=$(grep 'manage.py changepassword sam' "$work/command.log" | sed 's/^ *//')
+hint=$(grep 'manage.py changepassword sam' "$work/command.log" | sed 's/^ *//' || true)
 [ -n "$hint" ] || { cat "$work/command.log" >&2; fail "create_counselor printed no hint"; }
 echo "  create_counselor printed: $hint"
 counselor_password=$(random)
@@ -226,8 +226,9 @@ if [ -n "${NEWCOMER_DATABASE_URL:-}" ]; then
   proxy=(-H "X-Forwarded-Proto: https")  # from here on, as behind Caddy
   scheme=https
   key_pages
+  page /
   stylesheet=$(grep -o 'href="/static/[^"]*\.[0-9a-f]\{12\}\.css"' "$work/page.html" | head -1 |
-    cut -d'"' -f2)
+    cut -d'"' -f2 || true)
   [ -n "$stylesheet" ] || fail "no hashed stylesheet: were static files collected?"
   page "$stylesheet"
   sign_in admin "$admin_password"
