@@ -18,7 +18,7 @@ help: ## list the targets (this text)
 # scripts/find-python.sh picks any installed Python 3.12+ (PATH, pyenv, uv; or PYTHON=...) and
 # says what to install when there is none.
 $(VENV)/.created:
-	@py="$$(scripts/find-python.sh)" || exit 1; \
+	@py="$$(bash scripts/find-python.sh)" || exit 1; \
 	echo "Creating $(VENV) with $$py ($$($$py --version))"; \
 	$$py -m venv $(VENV) || { \
 	  echo "Could not create $(VENV). On Debian or Ubuntu, install the venv module:" \
