@@ -1,7 +1,7 @@
 """Settings for Career Clusters, read from environment variables.
 
 Production needs SECRET_KEY and ALLOWED_HOSTS; everything else has a safe
-default. `make run` sets DEBUG=1 for local development.
+default. For local development `make run` writes a .env (DEBUG=1) that manage.py reads.
 """
 
 import os
