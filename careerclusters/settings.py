@@ -5,6 +5,7 @@ default. For local development `make run` writes a .env (DEBUG=1) that manage.py
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -63,11 +64,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "axes",
     "clusters",
     "assessments",
 ]
 
 MIDDLEWARE = [
+    "careerclusters.middleware.hide_server_software",
     "django.middleware.security.SecurityMiddleware",
     "careerclusters.middleware.HealthCheckMiddleware",  # before anything reads the Host
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -81,6 +84,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "assessments.browser_attempts.BrowserAttemptsMiddleware",
     "careerclusters.middleware.DatabaseUnavailableMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: it turns a lockout into the locked-out page
 ]
 
 ROOT_URLCONF = "careerclusters.urls"
@@ -201,6 +205,9 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# The pages carry the CSRF token themselves (hx-headers, hidden fields): no script needs the
+# cookie.
+CSRF_COOKIE_HTTPONLY = True
 if env_bool("TRUST_X_FORWARDED_PROTO", False):
     # Only behind a proxy that sets this header itself; otherwise clients could spoof HTTPS.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -215,3 +222,23 @@ LOGGING = {
 }
 
 LOGIN_URL = "admin:login"
+# Where the admin login goes when the `next` it was given is missing or not on this site.
+LOGIN_REDIRECT_URL = "admin:index"
+
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one account,
+# or from one address, that account or address is locked out for LOGIN_LOCKOUT_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one locks
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_DISABLE_ACCESS_LOG = True  # keep only failed logins, not every counselor's sign-in
+AXES_ENABLE_ADMIN = False  # registered in clusters/admin.py, with the admin's search bound
+AXES_CLIENT_IP_CALLABLE = "careerclusters.middleware.client_ip"
+# Proxies in front of the app that each append the client's address to X-Forwarded-For
+# (0: use the connection's address; 1 behind one Caddy or nginx).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -101,13 +101,28 @@ def test_other_framework(client, attempt):
     assert 'aria-current="page">Wide framework' in html
 
 
+def test_an_unknown_framework_is_404(client, attempt):
+    assert client.get(url(attempt) + "?framework=nope").status_code == 404
+
+
 @pytest.mark.parametrize(
-    "query,status",
-    [("framework=nope", 404), ("plan=9", 400), ("plan=abc", 400), ("plan=1&plan=x", 400)],
-)
-def test_junk_query_strings_are_4xx(client, attempt, query, status):
-    response = client.get(url(attempt) + "?" + query)
-    assert response.status_code == status
+    "query",
+    ["plan=9", "plan=0", "plan=abc", "plan=1&plan=x", "plan=%EF%BC%92", "plan=%D9%A2",
+     "plan=%C2%B2", "plan=+2", "plan=" + "9" * 5000],
+)  # fmt: skip
+def test_a_junk_plan_filter_falls_back_to_the_students_plan_and_says_so(
+    client, catalogue, mini_quiz, query
+):
+    attempt = finished_attempt(mini_quiz, HELPER, plan=5)
+    for headers in ({}, {"HX-Request": "true"}):
+        response = client.get(url(attempt) + "?" + query, headers=headers)
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "We could not use part of this link, so we reset: " in html
+        assert "Show careers for this education plan." in html
+        assert "Physical Therapists" in html and "Nursing Assistants" not in html  # plan 5
+    page = client.get(url(attempt) + "?" + query).content.decode()
+    assert '<option value="5" selected>' in page
 
 
 def test_unfinished_attempts_go_back_to_the_quiz(client, mini_quiz):
