@@ -53,8 +53,8 @@ run: install .env ## set up (venv, .env, database, data) and serve on HOST:PORT
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py import_career_data --if-empty
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C to stop)."
-	@echo "Admin: http://$(HOST):$(PORT)/admin/ — make an account first with 'make admin'" \
-	      "(in another terminal)."
+	@echo "Admin: http://$(HOST):$(PORT)/admin/ (no account yet? Run 'make admin' in another" \
+	      "terminal.)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 admin: install .env ## create an admin account (asks for a name and password)
