@@ -1,7 +1,7 @@
 """Settings for Career Clusters, read from environment variables.
 
 Production needs SECRET_KEY and ALLOWED_HOSTS; everything else has a safe
-default. `make run` sets DEBUG=1 for local development.
+default. For local development `make run` writes a .env (DEBUG=1) that manage.py reads.
 """
 
 import os
@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "core.middleware.hide_server_software",
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.HealthCheckMiddleware",  # before anything reads the Host
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.SessionMiddleware",  # Django's; a 503 if saving meets an outage
@@ -153,7 +154,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

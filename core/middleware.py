@@ -5,6 +5,8 @@ from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessio
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.shortcuts import render
 
+from core.views import healthz
+
 logger = logging.getLogger(__name__)
 
 
@@ -19,6 +21,21 @@ def _unavailable_response(request, exception: Exception):
     response = render(request, "503.html", status=503)
     response["Retry-After"] = "10"
     return response
+
+
+class HealthCheckMiddleware:
+    """Answer /healthz before the Host header is checked, so a load balancer can probe by IP.
+
+    Every other path still goes through ALLOWED_HOSTS (CommonMiddleware, after this one).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == "/healthz":
+            return healthz(request)
+        return self.get_response(request)
 
 
 class DatabaseUnavailableMiddleware:
