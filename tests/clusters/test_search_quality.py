@@ -25,9 +25,18 @@ HOLDOUT = Path(__file__).parent / "search_queries_holdout.csv"
 RANKING_DIGEST = "5e9d4fb8e7da647fd1f17fc43245c6c141314dae4a4cabb6a7f6a29ae1ac2901"
 
 
+@pytest.fixture(scope="module")
+def shipped_index(shipped_catalogue, django_db_blocker):
+    """The index of the shipped data, built once for the module (a few seconds each time)."""
+    with django_db_blocker.unblock():
+        return search.load_index()
+
+
 @pytest.fixture(autouse=True)
-def _catalogue(shipped_catalogue, db):
-    return None  # the search index is built once and kept: the data does not change here
+def _same_index_for_every_test(shipped_index, db, monkeypatch):
+    # Every test starts with nothing kept (the root conftest); the data does not change in
+    # this module, so the rebuild hands back the index already built.
+    monkeypatch.setattr(search, "load_index", lambda: shipped_index)
 
 
 def ranking_digest() -> str:
