@@ -36,7 +36,7 @@ def data_releases() -> list[DataRelease]:
 # Explore pages: clusters, pathways, occupations, compare, saved careers.
 # Each function documents how many queries it makes; tests assert the page totals.
 
-OCCUPATION_CODE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
+OCCUPATION_CODE = re.compile(r"[0-9]{2}-[0-9]{4}\.[0-9]{2}")  # ASCII digits only
 LIST_PAGE_SIZE = 25
 
 # Sort orders for occupation lists: key -> (label, ORDER BY). Missing figures sort last;
@@ -296,7 +296,7 @@ class OccupationPage:
 
 def occupation_page(*, code: str) -> OccupationPage | None:
     """Everything the occupation page shows, in nine queries whatever the occupation."""
-    if not OCCUPATION_CODE.match(code):
+    if not OCCUPATION_CODE.fullmatch(code):
         return None
     occupation = (
         Occupation.objects.select_related("job_zone")
@@ -361,7 +361,7 @@ def occupations_by_code(*, codes: list[str], with_tasks: bool = False) -> list[O
 
     One query (two with the core tasks for comparing).
     """
-    wanted = [c for c in codes if OCCUPATION_CODE.match(c)]
+    wanted = [c for c in codes if OCCUPATION_CODE.fullmatch(c)]
     if not wanted:
         return []
     occupations = Occupation.objects.filter(code__in=wanted, is_retired=False).select_related(

@@ -21,7 +21,7 @@ def saved_codes(*, session: MutableMapping) -> list[str]:
     value = session.get(SAVED_KEY, [])
     if not isinstance(value, list):
         return []
-    return [c for c in value if isinstance(c, str) and OCCUPATION_CODE.match(c)][:MAX_SAVED]
+    return [c for c in value if isinstance(c, str) and OCCUPATION_CODE.fullmatch(c)][:MAX_SAVED]
 
 
 def toggle_saved(*, session: MutableMapping, code: str) -> bool:
