@@ -728,7 +728,7 @@ class OccupationAdmin(CsvAdminMixin, CatalogueAdmin):
     list_display_links = ["code", "title"]
     list_filter = [
         OccupationFrameworkFilter, OccupationClusterFilter, "job_zone", "bright_outlook",
-        LocalProgrammesFilter,
+        "is_retired", LocalProgrammesFilter,
     ]  # fmt: skip
     search_fields = ["code", "title", "search_titles"]
     search_help_text = "Search by O*NET-SOC code (29-1141), title or any alternate title."
@@ -746,6 +746,7 @@ class OccupationAdmin(CsvAdminMixin, CatalogueAdmin):
                     "interest_profile",
                     "interest_code",
                     "job_zone",
+                    "is_retired",
                 ],
                 "description": "The importer updates these from O*NET, so they are read-only.",
             },
@@ -757,6 +758,7 @@ class OccupationAdmin(CsvAdminMixin, CatalogueAdmin):
                     "bls_source",
                     "bls_code",
                     "bls_title",
+                    "figures_group",
                     "wages",
                     "entry_education",
                     "work_experience",
@@ -771,8 +773,8 @@ class OccupationAdmin(CsvAdminMixin, CatalogueAdmin):
     ]
     readonly_fields = [
         "onet_source", "code", "title", "description", "interest_profile", "interest_code",
-        "job_zone", "bls_source", "bls_code", "bls_title", "wages", "entry_education",
-        "work_experience", "job_training", "employment", "bright_outlook",
+        "job_zone", "is_retired", "bls_source", "bls_code", "bls_title", "figures_group", "wages",
+        "entry_education", "work_experience", "job_training", "employment", "bright_outlook",
     ]  # fmt: skip
     inlines = [
         OccupationLocalProgrammesInline,
