@@ -224,7 +224,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one locks
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_DISABLE_ACCESS_LOG = True  # keep only failed logins, not every counselor's sign-in
-AXES_ENABLE_ADMIN = False  # registered in clusters/admin.py, with the admin's search bound
+AXES_ENABLE_ADMIN = False  # registered in clusters/admin/accounts.py, with the search bound
 AXES_CLIENT_IP_CALLABLE = "core.middleware.client_ip"
 # Proxies in front of the app that each append the client's address to X-Forwarded-For
 # (0: use the connection's address; 1 behind one Caddy or nginx).

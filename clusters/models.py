@@ -117,7 +117,7 @@ class PathwayOccupation(models.Model):
     the specific O*NET occupations O*NET files under it (15-1299.01, Web Administrators):
     the crosswalk says where the whole catch-all group goes, not where this job goes. Weak
     members stay in the pathway's lists but do not count in quiz matching and are never
-    shown as examples there (see clusters.importer.weak_memberships)."""
+    shown as examples there (see clusters.importer.read_frameworks.weak_memberships)."""
 
     class Meta:
         constraints = [

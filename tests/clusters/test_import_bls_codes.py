@@ -2,9 +2,8 @@
 
 import pytest
 
-from clusters import importer
 from clusters import models as m
-from clusters.importer import import_catalogue
+from clusters.importer import import_catalogue, read_bls, read_frameworks
 from tests.clusters.sample_source import TAB_FILES, write_source
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +74,7 @@ def test_crosswalk_row_with_a_combined_code_reaches_its_occupations(tmp_path):
 
 def test_code_rules_follow_what_bls_publishes():
     socs = {"21-1011", "21-1012", "21-1014", "13-1021", "29-1141", "53-1041", "45-3031"}
-    found = importer.bls_codes_for(
+    found = read_bls.bls_codes_for(
         socs=socs,
         detailed={"21-1012", "21-1018", "13-1020", "29-1141", "53-1041"},
         published={"21-1010", "21-1012", "21-1018", "13-1020", "29-1141", "29-1140", "53-1041"},
@@ -91,7 +90,7 @@ def test_code_rules_follow_what_bls_publishes():
 
 
 def test_broad_group_is_the_last_resort():
-    found = importer.bls_codes_for(
+    found = read_bls.bls_codes_for(
         socs={"21-1011", "21-1014"},
         detailed={"21-1018", "21-1019"},  # two codes not in O*NET: which one is unclear
         published={"21-1010", "21-1018", "21-1019"},
@@ -157,7 +156,9 @@ def test_a_specific_row_makes_a_membership_full():
         ("Health", "Therapy", "19-3099.01", True),
         ("Health", "Therapy", "19-3099.00", True),
     ]
-    assert importer.weak_memberships(evidence=evidence) == {("Health", "Therapy", "19-3099.01")}
+    assert read_frameworks.weak_memberships(evidence=evidence) == {
+        ("Health", "Therapy", "19-3099.01")
+    }
 
 
 def test_titles_are_kept_once_whatever_their_case_or_punctuation(tmp_path):

@@ -263,7 +263,7 @@ def test_failure_while_writing_rolls_back(imported, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("clusters.importer._sync_children", explode)
+    monkeypatch.setattr("clusters.importer.write._sync_children", explode)
     with pytest.raises(RuntimeError):
         import_catalogue(source=imported)
     assert snapshot() == before
