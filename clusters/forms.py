@@ -12,7 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
 
-from clusters.search import MAX_QUERY_LENGTH
+from clusters.search.words import MAX_QUERY_LENGTH
 from clusters.selectors import (
     DEFAULT_SORT,
     EDUCATION_LEVELS,

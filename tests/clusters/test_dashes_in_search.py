@@ -1,6 +1,6 @@
 """Titles we print with a dash ("Helpers—Electricians") are searched as separate words."""
 
-from clusters.search import split_words
+from clusters.search.words import split_words
 
 
 def test_dashes_separate_words():

@@ -3,7 +3,8 @@
 import pytest
 
 from clusters import search
-from clusters.search import edit_distance, search_occupations, singular, split_words, stem
+from clusters.search import search_occupations
+from clusters.search.words import edit_distance, singular, split_words, stem
 from tests.clusters import explore_factories as make
 from tests.support.content import content_committed
 

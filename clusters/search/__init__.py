@@ -1,0 +1,86 @@
+"""Occupation search that understands how students type.
+
+Students type "cop", "nurce", "electricians" or "take care of kids", not O*NET titles. We rank
+in Python over a compact in-memory index built from `Occupation.search_titles` (title,
+alternate and reported titles) and `Occupation.search_body` (description and tasks), so the
+results are exactly the same on SQLite and PostgreSQL. The index is built once per process
+and rebuilt when the content version changes (`kept` in core/content_version.py).
+
+How a query is read:
+- words are lower-cased and reduced to a rough root ("electricians", "electrician" ->
+  "electric"; "teaching", "teachers" -> "teach"), so word forms match;
+- a short list of student words maps to the words O*NET uses ("kids" -> children, "cop" ->
+  police), written by us in `SYNONYMS`;
+- a word we do not know is corrected to the nearest words of our titles (edit distance,
+  candidates found through shared letter trigrams): "nurce" -> nurse, "mechanik" -> mechanic;
+- while typing, an unfinished last word also matches the title words it starts.
+
+How results are ranked: a word found in the O*NET title counts most, then in an alternate
+title, then in the description and tasks (with BM25-style weighting). Documents that match
+all the words beat those that match some; an exact title or alternate-title match gets a
+large bonus, so "barista" finds Baristas before jobs whose tasks mention coffee. A small
+nudge from employment puts common jobs first among equals ("teacher" -> school teachers),
+and results scoring under a fifth of the best are left out.
+"""
+
+from __future__ import annotations
+
+from clusters.models import Occupation, PathwayOccupation
+from clusters.search.index import SearchIndex, SearchResult
+from core.content_version import kept
+
+# ---------------------------------------------------------------------------------------
+# One index per process, rebuilt when the data changes
+
+
+def load_index() -> SearchIndex:
+    """Build the index from the database (one query): occupations still in the data."""
+    rows = (
+        Occupation.objects.filter(is_retired=False)
+        .order_by("code")
+        .values(
+            "id",
+            "code",
+            "title",
+            "job_zone_id",
+            "bright_outlook",
+            "employment_2024",
+            "search_titles",
+            "search_body",
+        )
+    )
+    return SearchIndex(list(rows))
+
+
+def get_index() -> SearchIndex:
+    return kept("search index", load_index)
+
+
+def search_occupations(
+    *,
+    query: str,
+    cluster: str | None = None,
+    job_zone: int | None = None,
+    bright: bool | None = None,
+) -> SearchResult:
+    """Occupations matching a student's query, best first, optionally filtered.
+
+    `cluster` is a cluster slug (its occupations in any pathway), `job_zone` 1-5, `bright`
+    True for growing-demand jobs only. Costs one query (two with a cluster filter).
+    """
+    index = get_index()
+    allowed: set[int] | None = None
+    if cluster or job_zone or bright:
+        allowed = set(range(index.n))
+        if job_zone:
+            allowed = {i for i in allowed if index.docs[i].job_zone == job_zone}
+        if bright:
+            allowed = {i for i in allowed if index.docs[i].bright}
+        if cluster:
+            members = set(
+                PathwayOccupation.objects.filter(pathway__cluster__slug=cluster).values_list(
+                    "occupation_id", flat=True
+                )
+            )
+            allowed = {i for i in allowed if index.docs[i].occupation_id in members}
+    return index.search(query, allowed=allowed)
