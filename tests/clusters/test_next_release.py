@@ -56,7 +56,7 @@ def test_a_renamed_folder_and_o_net_30_3_file_names_import(tmp_path):
     assert releases["bls-oews"] == "May 2025"
     assert m.DataRelease.objects.get(key="bls-oews").facts == {"wage_cap": 250_000}
     dentist = m.Occupation.objects.get(code="29-1021.00")
-    assert dentist.wage_median == 250_000 and dentist.wage_top_coded
+    assert dentist.wage_median == 250_000 and dentist.wage_cap == 250_000
     assert str(summary.files["Occupation Data.txt"]) == "db_30_3_text/occupation_data.txt"
     assert str(summary.files["oews_national_may2024.tsv"]) == "oesm25nat/national_M2025_dl.tsv"
     assert str(summary.files["O*NET read-me"]) == "db_30_3_text/read_me.txt"
