@@ -172,6 +172,7 @@ def occupation_details(*, ids: set[int]) -> dict[int, Occupation]:
             "title",
             "wage_median",
             "wage_top_coded",
+            "wage_cap",
             "hourly_only",
             "wage_hourly_median",
             "entry_education",

@@ -176,7 +176,12 @@ class Occupation(models.Model):
     wage_p75 = models.PositiveIntegerField(null=True, blank=True)
     wage_p90 = models.PositiveIntegerField(null=True, blank=True)
     wage_top_coded = models.BooleanField(
-        default=False, help_text="Some percentiles are at BLS's top figure ($239,200 or more)."
+        default=False, help_text="Some percentiles are at BLS's top figure (wage_cap)."
+    )
+    wage_cap = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="BLS's top published yearly figure, when some of this job's pay is at it.",
     )
     hourly_only = models.BooleanField(
         default=False, help_text="BLS publishes only hourly wages (work that is not year-round)."

@@ -83,6 +83,7 @@ JOB_ZONE_WORDS = {
 
 LIST_FIELDS = (
     "id", "code", "title", "job_zone_id", "entry_education", "wage_median", "wage_top_coded",
+    "wage_cap",
     "hourly_only", "employment_change_pct", "annual_openings", "bright_outlook",
     "figures_for_group", "figures_group", "wage_hourly_median",
 )  # fmt: skip

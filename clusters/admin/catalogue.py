@@ -301,7 +301,8 @@ class OccupationAdmin(CsvAdminMixin, CatalogueAdmin):
     def median_wage(self, obj):
         if obj.wage_median is None:
             return "—"
-        return f"${obj.wage_median:,}" + (" or more" if obj.wage_top_coded else "")
+        capped = obj.wage_cap and obj.wage_median >= obj.wage_cap
+        return f"${obj.wage_median:,}" + (" or more" if capped else "")
 
     pathway_count = annotated_column("pathway_count", "pathways")
 
@@ -336,8 +337,8 @@ class OccupationAdmin(CsvAdminMixin, CatalogueAdmin):
         text = " / ".join("—" if v is None else f"${v:,}" for v in values)
         if obj.hourly_only:
             text += " (BLS publishes only hourly wages)"
-        if obj.wage_top_coded:
-            text += " (some at BLS's top figure, $239,200 or more)"
+        if obj.wage_cap:
+            text += f" (some at BLS's top figure, ${obj.wage_cap:,} or more)"
         return text
 
     @admin.display(description="employment 2024 → 2034 (change, openings a year)")

@@ -104,6 +104,7 @@ def _read_wages(source: SourceFiles, data: Catalogue) -> None:
             occupation[key], capped = _wage(row, column, data.wage_cap)
             top_coded |= capped
         occupation["wage_top_coded"] = top_coded
+        occupation["wage_cap"] = data.wage_cap if top_coded else None
         occupation["hourly_only"] = occupation["wage_median"] is None and row.row[
             "H_MEDIAN"
         ] not in {"*", "", "#"}

@@ -90,6 +90,7 @@ class Table:
     columns: tuple[str, ...]
     check: Callable[[dict[str, str]], bool] | None = None
     without: tuple[str, ...] = ()
+    what: str = ""  # what it gives, in the import summary's list of files
 
     @property
     def label(self) -> str:
@@ -104,9 +105,8 @@ class Table:
             return None
         start, end = years
         names = {"start": start, "end": end, "span": f"{start}\u2013{end % 100:02d}"}
-        return Table(
-            self.path, tuple(c.format(**names) for c in self.columns), self.check, self.without
-        )
+        columns = tuple(c.format(**names) for c in self.columns)
+        return Table(self.path, columns, self.check, self.without, self.what)
 
     def fits(self, header: list[str], first: dict[str, str] | None) -> bool:
         concrete = self.for_header(header)
@@ -137,75 +137,102 @@ def _element(*prefixes: str) -> Callable[[dict[str, str]], bool]:
     return lambda row: row.get("Element ID", "").startswith(prefixes)
 
 
-OCCUPATIONS = Table("onet-29.3/Occupation Data.txt", ("O*NET-SOC Code", "Title", "Description"))
+OCCUPATIONS = Table(
+    "onet-29.3/Occupation Data.txt",
+    ("O*NET-SOC Code", "Title", "Description"),
+    what="O*NET occupations",
+)
 INTERESTS = Table(
     "onet-29.3/Interests.txt",
     ("O*NET-SOC Code", "Element Name", "Scale ID", "Data Value"),
     check=_scale("OI", "IH"),
+    what="O*NET interest profiles",
 )
-JOB_ZONES = Table("onet-29.3/Job Zones.txt", ("O*NET-SOC Code", "Job Zone"))
+JOB_ZONES = Table(
+    "onet-29.3/Job Zones.txt", ("O*NET-SOC Code", "Job Zone"), what="O*NET job zones"
+)
 JOB_ZONE_REFERENCE = Table(
     "onet-29.3/Job Zone Reference.txt",
     ("Job Zone", "Name", "Experience", "Education", "Job Training", "Examples"),
+    what="O*NET job zone descriptions",
 )
-TASKS = Table("onet-29.3/Task Statements.txt", ("O*NET-SOC Code", "Task ID", "Task", "Task Type"))
+TASKS = Table(
+    "onet-29.3/Task Statements.txt",
+    ("O*NET-SOC Code", "Task ID", "Task", "Task Type"),
+    what="O*NET tasks",
+)
 ALTERNATE_TITLES = Table(
-    "onet-29.3/Alternate Titles.txt", ("O*NET-SOC Code", "Alternate Title", "Short Title")
+    "onet-29.3/Alternate Titles.txt",
+    ("O*NET-SOC Code", "Alternate Title", "Short Title"),
+    what="O*NET alternate titles",
 )
 REPORTED_TITLES = Table(
     "onet-29.3/Sample of Reported Titles.txt",
     ("O*NET-SOC Code", "Reported Job Title", "Shown in My Next Move"),
+    what="O*NET reported titles",
 )
 RELATED = Table(
     "onet-29.3/Related Occupations.txt",
     ("O*NET-SOC Code", "Related O*NET-SOC Code", "Relatedness Tier", "Index"),
+    what="O*NET related occupations",
 )
 SKILLS = Table(
     "onet-29.3/Skills.txt",
     ("O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Data Value"),
     check=_element("2.A", "2.B"),
+    what="O*NET skills",
 )
 KNOWLEDGE = Table(
     "onet-29.3/Knowledge.txt",
     ("O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Data Value"),
     check=_element("2.C"),
+    what="O*NET knowledge",
 )
 EDUCATION_SCALES = ("RL", "RW", "PT", "OJ")
 EDUCATION = Table(
     "onet-29.3/Education, Training, and Experience.txt",
     ("O*NET-SOC Code", "Scale ID", "Category", "Data Value"),
     check=_scale(*EDUCATION_SCALES),
+    what="O*NET education levels",
 )
 EDUCATION_CATEGORIES = Table(
     "onet-29.3/Education, Training, and Experience Categories.txt",
     ("Scale ID", "Category", "Category Description"),
     check=_scale(*EDUCATION_SCALES),
+    what="O*NET education categories",
 )
 CTE_SOC = Table(
     "advance-cte-2024/soc_cluster_subcluster.tsv",
     ("SOC Code", "Career Cluster", "Sub-Cluster"),
     without=("CIP Code (2020)",),
+    what="2024 framework: SOC codes by sub-cluster",
 )
 CTE_PATHWAYS = Table(
-    "advance-cte-2024/cluster_subcluster_list.tsv", ("career_cluster", "sub_cluster")
+    "advance-cte-2024/cluster_subcluster_list.tsv",
+    ("career_cluster", "sub_cluster"),
+    what="2024 framework: clusters and sub-clusters",
 )
 CTE_SOC_CIP = Table(
     "advance-cte-2024/full_soc_cip_cluster_naics.tsv",
     ("Career Cluster", "Sub-Cluster", "SOC Code", "CIP Code (2020)", "CIP Title (2020)"),
+    what="2024 framework: programs of study by SOC code",
 )
 CTE_CIP = Table(
     "advance-cte-2024/cip_cluster_subcluster.tsv",
     ("CIP Code (2020)", "CIP Title (2020)", "Career Cluster", "Sub-Cluster"),
     without=("SOC Code",),
+    what="2024 framework: programs of study by sub-cluster",
 )
 CLASSIC = Table(
     "onet-career-clusters-classic/All_Career_Clusters.csv",
     ("Career Cluster", "Career Pathway", "Code"),
+    what="classic 16 clusters",
 )
 OEWS = Table(
     "bls-oews-2024/oews_national_may2024.tsv",
     ("OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "A_PCT10", "A_PCT25", "A_MEDIAN")
     + ("A_PCT75", "A_PCT90", "H_MEDIAN"),
+    what="BLS wages (OEWS)",
 )
 PROJECTIONS = Table(
     "bls-ep-2024-34/ep_table_1_2_2024_34.tsv",
@@ -221,6 +248,7 @@ PROJECTIONS = Table(
         "Work experience in a related occupation",
         "Typical on-the-job training needed to attain competency in the occupation",
     ),
+    what="BLS projections",
 )
 ALL_TABLES = (
     OCCUPATIONS, INTERESTS, JOB_ZONES, JOB_ZONE_REFERENCE, TASKS, ALTERNATE_TITLES,
@@ -300,7 +328,7 @@ class SourceFiles:
             )
         if fitting:
             path = fitting[0]
-            self.found[table.label] = self.shown(path)
+            self.found[table.what or table.label] = self.shown(path)
             return path, table.for_header(self.peek(path)[0])
         # None fits: point at the file that has its name, so a renamed column is reported.
         for path in self._files:

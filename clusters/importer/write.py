@@ -99,7 +99,8 @@ OCCUPATION_FIELDS = [
     "title", "description", "release_id", *RIASEC_FIELDS.values(), "interest_code",
     "job_zone_id", "bls_code", "bls_title", "entry_education", "work_experience",
     "job_training", "wage_p10", "wage_p25", "wage_median", "wage_p75", "wage_p90",
-    "wage_top_coded", "hourly_only", "wage_hourly_median", "employment_2024", "employment_2034",
+    "wage_top_coded", "wage_cap", "hourly_only", "wage_hourly_median", "employment_2024",
+    "employment_2034",
     "employment_change_pct", "annual_openings", "bright_outlook", "figures_for_group",
     "figures_group", "is_retired", "search_titles", "search_body",
 ]  # fmt: skip

@@ -11,7 +11,6 @@ from clusters.selectors import JOB_ZONE_WORDS
 
 register = template.Library()
 
-WAGE_CAP = 239_200  # BLS publishes no annual figure above this ("$239,200 or more")
 PAY_SCALE = 240_000  # every pay chart uses the same scale so they can be compared
 
 
@@ -24,12 +23,12 @@ def money(value) -> str:
 
 
 @register.filter
-def wage(value, top_coded=False) -> str:
-    """A yearly wage, saying 'or more' at BLS's top figure."""
+def wage(value, cap=None) -> str:
+    """A yearly wage, saying 'or more' at BLS's top figure (the occupation's wage_cap)."""
     if value is None:
         return "Not published"
     text = money(value)
-    if top_coded and value >= WAGE_CAP:
+    if cap and value >= cap:
         return f"{text} or more"
     return text
 
@@ -143,7 +142,7 @@ def median_pay(o) -> str:
         if o.hourly_only and o.wage_hourly_median is not None:
             return f"{hourly(o.wage_hourly_median)} an hour"
         return "Not published"
-    return wage(o.wage_median, o.wage_top_coded)
+    return wage(o.wage_median, o.wage_cap)
 
 
 @register.filter

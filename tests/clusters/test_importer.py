@@ -72,6 +72,7 @@ def test_core_tasks_come_first(imported):
 def test_top_coded_and_missing_wages(imported):
     dentist = m.Occupation.objects.get(code="29-1021.00")
     assert dentist.wage_median == 239_200 and dentist.wage_top_coded
+    assert dentist.wage_cap == 239_200
     actor = m.Occupation.objects.get(code="27-2011.00")
     assert actor.wage_median is None and actor.hourly_only
     assert str(actor.wage_hourly_median) == "25.14"

@@ -56,9 +56,9 @@ def test_a_renamed_folder_and_o_net_30_3_file_names_import(tmp_path):
     assert releases["bls-oews"] == "May 2025"
     assert m.DataRelease.objects.get(key="bls-oews").facts == {"wage_cap": 250_000}
     dentist = m.Occupation.objects.get(code="29-1021.00")
-    assert dentist.wage_median == 250_000 and dentist.wage_top_coded
-    assert str(summary.files["Occupation Data.txt"]) == "db_30_3_text/occupation_data.txt"
-    assert str(summary.files["oews_national_may2024.tsv"]) == "oesm25nat/national_M2025_dl.tsv"
+    assert dentist.wage_median == 250_000 and dentist.wage_cap == 250_000
+    assert str(summary.files["O*NET occupations"]) == "db_30_3_text/occupation_data.txt"
+    assert str(summary.files["BLS wages (OEWS)"]) == "oesm25nat/national_M2025_dl.tsv"
     assert str(summary.files["O*NET read-me"]) == "db_30_3_text/read_me.txt"
 
 
@@ -169,7 +169,7 @@ def test_command_says_which_file_was_read_for_what(tmp_path, capsys):
     call_command("import_career_data", str(root))
     out = capsys.readouterr().out
     assert "Files read:" in out
-    assert "  Occupation Data.txt: db_30_3_text/occupation_data.txt" in out
+    assert "  O*NET occupations: db_30_3_text/occupation_data.txt" in out
 
 
 def test_classic_mapping_that_lags_the_release_is_reported_not_fatal(first_release, tmp_path):

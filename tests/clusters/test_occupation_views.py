@@ -123,18 +123,31 @@ def test_occupation_page_shows_every_section(client, catalogue):
 
 def test_top_coded_wages_say_or_more(client, catalogue):
     dentist = make.occupation(
-        "Dentists, General", "29-1021.00", wage_p75=239200, wage_p90=239200, wage_top_coded=True
+        "Dentists, General",
+        "29-1021.00",
+        wage_p75=239200,
+        wage_p90=239200,
+        wage_top_coded=True,
+        wage_cap=239200,
     )
     _, html = page(client, dentist.code)
     assert "$239,200 or more" in html
     assert "BLS does not publish pay above that figure" in html
     surgeon = make.occupation(
         "Surgeons, All Other", "29-1249.00", wage_median=239200, wage_p90=239200,
-        wage_top_coded=True,
+        wage_top_coded=True, wage_cap=239200,
     )  # fmt: skip
     _, html = page(client, surgeon.code)
     plain = " ".join(re.sub(r"<[^>]+>", "", html).split())
     assert "Half of the workers earn more than $239,200 a year" in plain
+    # A later release's higher cap: only the figures at that cap say "or more".
+    anesthesiologist = make.occupation(
+        "Anesthesiologists", "29-1211.00", wage_p75=245000, wage_p90=250000,
+        wage_top_coded=True, wage_cap=250000,
+    )  # fmt: skip
+    _, html = page(client, anesthesiologist.code)
+    assert '<td class="num">$245,000</td>' in html
+    assert '<td class="num">$250,000 or more</td>' in html
     assert "more than $239,200 or more" not in plain
 
 

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clusters', '0008_occupation_is_retired'),
+        ('clusters', '0009_occupation_wage_cap'),
     ]
 
     operations = [
