@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "clusters.context_processors.releases",
+                "core.context_processors.site_version",
                 "core.page_cache.csrf_placeholder",
             ],
             "builtins": ["django_htmx.templatetags.django_htmx"],
