@@ -21,9 +21,9 @@ from assessments import aggregates
 from assessments.models import Assessment, Attempt, Item, Response
 from assessments.selectors import matching_catalogue
 from core.admin_helpers import (
-    BoundedSearchAdmin,
     ConstraintLeftToSave,
     PrivateFieldsAdmin,
+    SafeListAdmin,
     TwoWayFilter,
     ViewOnly,
     annotated_column,
@@ -129,7 +129,7 @@ class PublishedFilter(TwoWayFilter):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(BoundedSearchAdmin, admin.ModelAdmin):
+class AssessmentAdmin(SafeListAdmin, admin.ModelAdmin):
     list_display = [
         "name", "is_published", "item_count", "minutes", "started", "finished", "position",
         "preview",
@@ -220,7 +220,7 @@ class AssessmentAdmin(BoundedSearchAdmin, admin.ModelAdmin):
 
 
 @admin.register(Item)
-class ItemAdmin(BoundedSearchAdmin, admin.ModelAdmin):
+class ItemAdmin(SafeListAdmin, admin.ModelAdmin):
     list_display = ["text", "order", "area", "basic_interest", "assessment"]
     list_display_links = ["text"]
     list_editable = ["order"]
@@ -267,7 +267,7 @@ class CompletedFilter(TwoWayFilter):
         return Q(completed_at__isnull=False)
 
 
-class ViewOnlyAdmin(ViewOnly, BoundedSearchAdmin, admin.ModelAdmin):
+class ViewOnlyAdmin(ViewOnly, SafeListAdmin, admin.ModelAdmin):
     pass
 
 

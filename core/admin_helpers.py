@@ -97,15 +97,22 @@ def search_too_long(search_term: str) -> str | None:
     return None
 
 
-class BoundedSearchAdmin:
-    """ModelAdmin mixin: a search of more than MAX_SEARCH_WORDS words lists nothing and says
-    why (the CSV export refuses it with the same words)."""
+class SafeListAdmin:
+    """ModelAdmin mixin for every admin list, against what an address can ask of the database:
+    a search of more than MAX_SEARCH_WORDS words lists nothing and says why (the CSV export
+    refuses it with the same words), and no lookup in the address is a regular expression
+    (PostgreSQL fails on a pattern it cannot compile; counselors have the search box)."""
 
     def get_search_results(self, request, queryset, search_term):
         if problem := search_too_long(search_term):
             messages.error(request, problem)
             return queryset.none(), False
         return super().get_search_results(request, queryset, search_term)
+
+    def lookup_allowed(self, lookup, value, request):
+        if lookup.rsplit(LOOKUP_SEP, 1)[-1] in {"regex", "iregex"}:
+            return False
+        return super().lookup_allowed(lookup, value, request)
 
 
 class ViewOnly:

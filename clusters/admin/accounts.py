@@ -9,13 +9,13 @@ from django.contrib.auth import admin as auth_admin
 from django.contrib.auth.models import Group, Permission, User
 
 from core.admin_helpers import (
-    BoundedSearchAdmin,
+    SafeListAdmin,
     ViewOnly,
 )
 
 
 @admin.register(Permission)
-class PermissionAdmin(ViewOnly, BoundedSearchAdmin, admin.ModelAdmin):
+class PermissionAdmin(ViewOnly, SafeListAdmin, admin.ModelAdmin):
     list_display = ["name", "codename", "content_type"]
     list_select_related = ["content_type"]
     list_filter = [("content_type__app_label", admin.AllValuesFieldListFilter)]
@@ -29,15 +29,15 @@ admin.site.unregister(Group)
 
 
 @admin.register(AccessAttempt)
-class AccessAttemptAdmin(BoundedSearchAdmin, axes_admin.AccessAttemptAdmin):
+class AccessAttemptAdmin(SafeListAdmin, axes_admin.AccessAttemptAdmin):
     pass
 
 
 @admin.register(User)
-class UserAdmin(BoundedSearchAdmin, auth_admin.UserAdmin):
+class UserAdmin(SafeListAdmin, auth_admin.UserAdmin):
     pass
 
 
 @admin.register(Group)
-class GroupAdmin(BoundedSearchAdmin, auth_admin.GroupAdmin):
+class GroupAdmin(SafeListAdmin, auth_admin.GroupAdmin):
     pass

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 
 from clusters import models as m
 from clusters.selectors import data_releases
-from core.admin_helpers import BoundedSearchAdmin, ViewOnly
+from core.admin_helpers import SafeListAdmin, ViewOnly
 
 # ---------------------------------------------------------------------------------------
 # Helpers
@@ -39,7 +39,7 @@ def admin_link(obj, text: str | None = None) -> str:
     return format_html('<a href="{}">{}</a>', url, text or str(obj))
 
 
-class ImportedAdmin(ViewOnly, BoundedSearchAdmin, admin.ModelAdmin):
+class ImportedAdmin(ViewOnly, SafeListAdmin, admin.ModelAdmin):
     """Records only the importer writes: shown, searchable, never added, changed or deleted."""
 
     imported_from: tuple[str, ...] = ("onet",)
@@ -53,7 +53,7 @@ class ImportedAdmin(ViewOnly, BoundedSearchAdmin, admin.ModelAdmin):
     change_list_template = "admin/clusters/imported_change_list.html"
 
 
-class CatalogueAdmin(BoundedSearchAdmin, admin.ModelAdmin):
+class CatalogueAdmin(SafeListAdmin, admin.ModelAdmin):
     """Imported records with something we write: editable fields are the authored ones."""
 
     def has_add_permission(self, request):

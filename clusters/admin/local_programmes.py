@@ -11,7 +11,7 @@ from clusters import models as m
 from clusters.admin.csv_admin import CsvAdminMixin
 from clusters.admin.filters import ProgrammeClusterFilter, ProgrammeFrameworkFilter
 from core.admin_helpers import (
-    BoundedSearchAdmin,
+    SafeListAdmin,
     annotated_column,
 )
 from core.queries import count_of
@@ -50,7 +50,7 @@ class LocalProgrammeForm(forms.ModelForm):
 
 
 @admin.register(m.LocalProgramme)
-class LocalProgrammeAdmin(CsvAdminMixin, BoundedSearchAdmin, admin.ModelAdmin):
+class LocalProgrammeAdmin(CsvAdminMixin, SafeListAdmin, admin.ModelAdmin):
     form = LocalProgrammeForm
     list_display = [
         "name", "kind", "grades_display", "is_published", "pathway_count", "occupation_count",

@@ -175,3 +175,13 @@ def test_a_search_of_twenty_words_still_runs(superuser_client, rows, model, word
     response = superuser_client.get(url(model), {"q": " ".join([word] * 20)})
     assert response.status_code == 200
     assert response.context["cl"].result_count >= 1
+
+
+@pytest.mark.parametrize("model", ALL_REGISTERED, ids=lambda model: model._meta.label)
+@pytest.mark.parametrize("lookup", ["name__regex", "pk__iregex"])
+def test_no_list_takes_a_regular_expression_from_the_address(
+    superuser_client, rows, model, lookup
+):
+    """PostgreSQL answered "invalid regular expression" with a 500 for a pattern such as "("."""
+    response = superuser_client.get(url(model), {lookup: "("})
+    assert response.status_code == 400
