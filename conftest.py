@@ -43,7 +43,7 @@ def _clear_cache():
     are keyed on starts again with each test's database."""
     from django.core.cache import caches
 
-    from careerclusters.cache_version import forget_all
+    from core.content_version import forget_all
 
     for alias in ("default", "pages"):
         caches[alias].clear()

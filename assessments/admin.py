@@ -20,8 +20,15 @@ from django.views.decorators.http import require_GET
 from assessments import aggregates
 from assessments.models import Assessment, Attempt, Item, Response
 from assessments.selectors import matching_catalogue
-from careerclusters.admin_columns import ConstraintLeftToSave, TwoWayFilter, annotated_column
-from careerclusters.queries import count_of
+from core.admin_helpers import (
+    BoundedSearchAdmin,
+    ConstraintLeftToSave,
+    PrivateFieldsAdmin,
+    TwoWayFilter,
+    ViewOnly,
+    annotated_column,
+)
+from core.queries import count_of
 
 MAX_ORDER = 9999
 MAX_RANGE_DAYS = 3 * 366
@@ -122,7 +129,7 @@ class PublishedFilter(TwoWayFilter):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
+class AssessmentAdmin(BoundedSearchAdmin, admin.ModelAdmin):
     list_display = [
         "name", "is_published", "item_count", "minutes", "started", "finished", "position",
         "preview",
@@ -213,7 +220,7 @@ class AssessmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(BoundedSearchAdmin, admin.ModelAdmin):
     list_display = ["text", "order", "area", "basic_interest", "assessment"]
     list_display_links = ["text"]
     list_editable = ["order"]
@@ -260,22 +267,17 @@ class CompletedFilter(TwoWayFilter):
         return Q(completed_at__isnull=False)
 
 
-class ViewOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class ViewOnlyAdmin(ViewOnly, BoundedSearchAdmin, admin.ModelAdmin):
+    pass
 
 
 @admin.register(Attempt)
-class AttemptAdmin(ViewOnlyAdmin):
-    """Anonymous attempts. The private token is never shown, and there is no link to the
-    student's results: counselors see what a quiz produced, not a way into it."""
+class AttemptAdmin(PrivateFieldsAdmin, ViewOnlyAdmin):
+    """Anonymous attempts. The private token is never shown, filtered or searched on, and
+    there is no link to the student's results: counselors see what a quiz produced, not a way
+    into it."""
 
+    private_fields = frozenset({"token"})
     list_display = [
         "pk", "assessment", "created_at", "completed_at", "code", "is_flat", "education_plan",
         "answered",
@@ -347,7 +349,8 @@ class AttemptAdmin(ViewOnlyAdmin):
 
 
 @admin.register(Response)
-class ResponseAdmin(ViewOnlyAdmin):
+class ResponseAdmin(PrivateFieldsAdmin, ViewOnlyAdmin):
+    private_fields = frozenset({"token"})
     list_display = ["attempt_id", "item", "value", "answered_at"]
     list_select_related = ["item"]
     list_filter = ["item__assessment", "value"]

@@ -80,6 +80,10 @@ class FrameworkRef:
     name: str
     is_default: bool
     clusters: tuple[ClusterRef, ...]
+    # Occupations only weakly in this framework (PathwayOccupation.is_weak: an "All Other"
+    # group put them in their clusters): suggested among the best fits overall, but never
+    # counted for, shown in or used to explain a cluster.
+    weak_occupation_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,14 +113,14 @@ def build_catalogue(
     *,
     occupations: Iterable[tuple[int, str, str, int | None, Sequence[float]]],
     frameworks: Iterable[tuple[str, str, bool]],
-    memberships: Iterable[tuple[str, int, str, str, int, str, str, int]],
+    memberships: Iterable[tuple],
 ) -> Catalogue:
     """A catalogue from plain rows.
 
     occupations: (id, code, title, job_zone, six scores);
     frameworks: (slug, name, is_default) in display order;
     memberships: (framework slug, cluster id, cluster slug, cluster name,
-                  pathway id, pathway slug, pathway name, occupation id).
+                  pathway id, pathway slug, pathway name, occupation id[, is weak]).
     """
     profiles = {
         oid: OccupationProfile(
@@ -130,8 +134,12 @@ def build_catalogue(
         for oid, code, title, zone, scores in occupations
     }
     clusters: dict[str, dict[int, dict]] = {}
-    for fw, cid, cslug, cname, pid, pslug, pname, oid in memberships:
+    weak: dict[str, dict[int, None]] = {}
+    for fw, cid, cslug, cname, pid, pslug, pname, oid, *flags in memberships:
         if oid not in profiles:
+            continue
+        if flags and flags[0]:
+            weak.setdefault(fw, {})[oid] = None
             continue
         cluster = clusters.setdefault(fw, {}).setdefault(
             cid, {"slug": cslug, "name": cname, "occupations": {}, "pathways": {}}
@@ -161,7 +169,14 @@ def build_catalogue(
             )
             for cid, c in sorted(clusters.get(slug, {}).items(), key=lambda kv: kv[1]["name"])
         )
-        built[slug] = FrameworkRef(slug=slug, name=name, is_default=is_default, clusters=refs)
+        members = {i for c in refs for i in c.occupation_ids}
+        built[slug] = FrameworkRef(
+            slug=slug,
+            name=name,
+            is_default=is_default,
+            clusters=refs,
+            weak_occupation_ids=tuple(i for i in weak.get(slug, {}) if i not in members),
+        )
     return Catalogue(occupations=profiles, frameworks=built)
 
 
@@ -442,6 +457,7 @@ def match_profile(
             )
         )
     in_framework = {i for c in chosen.clusters for i in c.occupation_ids}
+    in_framework.update(chosen.weak_occupation_ids)
     best = [
         f
         for f in ranked(in_framework)

@@ -2,7 +2,7 @@
 
 The matching catalogue (every occupation's interest profile and its clusters and pathways)
 is loaded with one query and kept in memory per process until the content version changes
-(`kept` in careerclusters/cache_version.py).
+(`kept` in core/content_version.py).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from django.db.models import OuterRef, Subquery
 from assessments.matching import Catalogue, build_catalogue, match_profile
 from assessments.models import Assessment, Attempt, Item, Response
 from assessments.scoring import AREA_NAMES, AREAS, SCALE_MAX, SCALE_MIN, tied_areas
-from careerclusters.cache_version import kept
 from clusters.models import LocalProgramme, Occupation, PathwayOccupation
+from core.content_version import kept
 
 _SCORES = (
     "occupation__realistic",
@@ -47,6 +47,7 @@ def load_catalogue() -> Catalogue:
             "occupation__code",
             "occupation__title",
             "occupation__job_zone_id",
+            "is_weak",
             *_SCORES,
         )
     )
@@ -65,10 +66,10 @@ def load_catalogue() -> Catalogue:
         oid,
         *rest,
     ) in rows:
-        code, title, zone, *scores = rest
+        code, title, zone, is_weak, *scores = rest
         occupations[oid] = (oid, code, title, zone, scores)
         frameworks[fw] = (position, fw_name, is_default)
-        memberships.append((fw, cid, cslug, cname, pid, pslug, pname, oid))
+        memberships.append((fw, cid, cslug, cname, pid, pslug, pname, oid, is_weak))
     ordered = sorted(frameworks.items(), key=lambda kv: (kv[1][0], kv[1][1]))
     return build_catalogue(
         occupations=occupations.values(),
@@ -172,8 +173,11 @@ def occupation_details(*, ids: set[int]) -> dict[int, Occupation]:
             "wage_median",
             "wage_top_coded",
             "hourly_only",
+            "wage_hourly_median",
             "entry_education",
             "bright_outlook",
+            "figures_for_group",
+            "figures_group",
             "job_zone__number",
             "job_zone__name",
         )

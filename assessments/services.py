@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from assessments import scoring
-from assessments.models import ANSWER_MAX, ANSWER_MIN, Assessment, Attempt, Item, Response
+from assessments.models import Assessment, Attempt, Item, Response
 
 
 class QuizError(Exception):
@@ -47,25 +47,6 @@ def start_attempt(*, assessment: Assessment) -> Attempt:
     return Attempt.objects.create(assessment=assessment)
 
 
-def parse_answers(*, data: Mapping[str, str], prefix: str = "q") -> dict[int, int]:
-    """Answers from form fields named `q<item id>` with values 1-5. Other fields are ignored.
-
-    Raises BadAnswer for a malformed item id or a value that is not 1-5.
-    """
-    answers = {}
-    for key, raw in data.items():
-        if not key.startswith(prefix):
-            continue
-        digits = key[len(prefix) :]
-        if not digits.isdigit() or len(digits) > 18:
-            raise BadAnswer(f"{key!r} is not a statement in this quiz.")
-        value = str(raw).strip()
-        if not value.isdigit() or not ANSWER_MIN <= int(value) <= ANSWER_MAX:
-            raise BadAnswer(f"Answers go from {ANSWER_MIN} to {ANSWER_MAX}; {raw!r} is not one.")
-        answers[int(digits)] = int(value)
-    return answers
-
-
 def _claim_open(attempt: Attempt) -> datetime:
     """Write-lock the attempt row, or raise AttemptFinished if it is complete. Returns the
     attempt's new updated_at."""
@@ -80,16 +61,12 @@ def _claim_open(attempt: Attempt) -> datetime:
 
 @transaction.atomic
 def save_answers(*, attempt: Attempt, answers: Mapping[int, int]) -> int:
-    """Save (or change) answers given as {item id: value}. All or nothing.
+    """Save (or change) answers given as {item id: value 1-5}. All or nothing.
 
-    Raises BadAnswer for items not in the attempt's assessment or values outside 1-5,
-    AttemptFinished once the attempt is complete. Returns how many answers were saved.
+    Values come checked from assessments.forms.AnswersForm (and the database refuses any
+    outside 1-5). Raises BadAnswer for items not in the attempt's assessment, AttemptFinished
+    once the attempt is complete. Returns how many answers were saved.
     """
-    for value in answers.values():
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise BadAnswer("An answer must be a whole number.")
-        if not ANSWER_MIN <= value <= ANSWER_MAX:
-            raise BadAnswer(f"Answers go from {ANSWER_MIN} to {ANSWER_MAX}; {value} is not one.")
     changed_at = _claim_open(attempt)
     if answers:
         known = set(
@@ -116,12 +93,10 @@ def save_answers(*, attempt: Attempt, answers: Mapping[int, int]) -> int:
 def complete_attempt(*, attempt: Attempt, education_plan: int | None) -> Attempt:
     """Score the attempt and mark it finished, in one transaction.
 
-    Raises Incomplete (with the unanswered item ids, in quiz order) when statements are
-    still unanswered, AttemptFinished when it was already complete (nothing changes),
-    BadAnswer for an education plan outside 1-5.
+    The education plan (1-5 or None) comes checked from assessments.forms.PlanForm. Raises
+    Incomplete (with the unanswered item ids, in quiz order) when statements are still
+    unanswered, AttemptFinished when it was already complete (nothing changes).
     """
-    if education_plan is not None and not 1 <= education_plan <= 5:
-        raise BadAnswer("Pick one of the education plans, or skip the question.")
     _claim_open(attempt)
     items = list(
         Item.objects.filter(assessment_id=attempt.assessment_id)

@@ -1,18 +1,13 @@
 from django.urls import path, register_converter
+from django.urls.converters import StringConverter
 
 from assessments import views
 
 
-class TokenConverter:
+class TokenConverter(StringConverter):
     """A private-link token as secrets.token_urlsafe makes it; anything else is a 404."""
 
     regex = r"[A-Za-z0-9_-]{20,64}"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
 
 
 register_converter(TokenConverter, "quiztoken")

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from assessments import browser_attempts, selectors, services
-from assessments.models import ANSWER_CHOICES, Assessment, Attempt, EducationPlan
+from assessments.forms import AnswersForm, PlanFilterForm, PlanForm
+from assessments.models import Assessment, Attempt, EducationPlan
 
 # ---------------------------------------------------------------------------------------
 # Helpers
@@ -58,12 +59,12 @@ def _finished(request: HttpRequest, attempt: Attempt) -> HttpResponse:
     )
 
 
-def _bad_answer(request: HttpRequest, error: services.QuizError, attempt=None) -> HttpResponse:
+def _bad_answer(request: HttpRequest, message: str, attempt=None) -> HttpResponse:
     return _problem(
         request,
         status=400,
         heading="We could not save that answer",
-        message=f"{error} Nothing you saved before has been lost: go back and try again.",
+        message=f"{message} Nothing you saved before has been lost: go back and try again.",
         attempt=attempt,
     )
 
@@ -146,6 +147,8 @@ def page(request: HttpRequest, token: str, number: int) -> HttpResponse:
     first = sum(len(p) for p in pages[: number - 1])
     check = request.GET.get("check") == "1"
     missing = [item for item in items if item.answer is None] if check else []
+    missing_ids = {item.id for item in missing}
+    form = AnswersForm(items=items, missing_ids=missing_ids)
     answered, total_items = _progress(pages)
     return _private(
         render(
@@ -156,12 +159,14 @@ def page(request: HttpRequest, token: str, number: int) -> HttpResponse:
                 "assessment": attempt.assessment,
                 "number": number,
                 "page_count": len(pages),
-                "items": [(first + i, item) for i, item in enumerate(items, start=1)],
+                "items": [
+                    (first + i, item, field)
+                    for i, (item, field) in enumerate(form.rows(), start=1)
+                ],
                 "missing": missing,
-                "missing_ids": {item.id for item in missing},
+                "missing_ids": missing_ids,
                 "answered": answered,
                 "total_items": total_items,
-                "choices": ANSWER_CHOICES,
                 "private_link": request.build_absolute_uri(
                     reverse("assessments:resume", args=[attempt.token])
                 ),
@@ -180,16 +185,16 @@ def _save_posted(
     request: HttpRequest, attempt: Attempt, *, require_answer: bool
 ) -> tuple[dict[int, int], HttpResponse | None]:
     """Save the posted answers: (answers, None), or (answers, an error response to return)."""
-    answers: dict[int, int] = {}
+    form = AnswersForm(request.POST, require_answer=require_answer)
+    if not form.is_valid():
+        return {}, _bad_answer(request, form.message, attempt)
+    answers = form.answers()
     try:
-        answers = services.parse_answers(data=request.POST)
-        if require_answer and not answers:
-            raise services.BadAnswer("No answer was sent.")
         services.save_answers(attempt=attempt, answers=answers)
     except services.AttemptFinished:
         return answers, _finished(request, attempt)
     except services.BadAnswer as error:
-        return answers, _bad_answer(request, error, attempt)
+        return answers, _bad_answer(request, str(error), attempt)
     browser_attempts.remember(request, attempt)
     return answers, None
 
@@ -215,6 +220,7 @@ def _save_page(request: HttpRequest, attempt: Attempt, number: int) -> HttpRespo
 
 
 @require_POST
+@never_cache  # the saved answer, for this student only
 @vary_on_headers("HX-Request")
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     """Save answers the moment they are given (htmx posts one); plain posts get redirected."""
@@ -252,25 +258,24 @@ def plan(request: HttpRequest, token: str) -> HttpResponse:
         pages = _load_pages(attempt)
         if request.POST.get("action") == "back":
             return redirect(_page_url(attempt, max(1, len(pages))))
-        raw = request.POST.get("plan", "").strip()
-        if raw not in {"", *(str(z) for z in EducationPlan.values)}:
+        form = PlanForm(request.POST)
+        if not form.is_valid():
             return _problem(
                 request,
                 status=400,
                 heading="We could not use that answer",
-                message="Pick one of the education plans, or choose “Not sure yet”. "
-                "Your quiz answers are all still saved.",
+                message=f"{form.message} Your quiz answers are all still saved.",
                 attempt=attempt,
             )
         try:
-            services.complete_attempt(attempt=attempt, education_plan=int(raw) if raw else None)
+            services.complete_attempt(attempt=attempt, education_plan=form.cleaned_data["plan"])
         except services.AttemptFinished:
             return _finished(request, attempt)
         except services.Incomplete:
             number = _first_open_page(pages) or 1
             return redirect(_page_url(attempt, number, check=True))
         except services.QuizError as error:
-            return _bad_answer(request, error, attempt)
+            return _bad_answer(request, str(error), attempt)
         browser_attempts.remember(request, attempt)
         return redirect("assessments:results", attempt.token)
     browser_attempts.remember(request, attempt)
@@ -286,7 +291,7 @@ def plan(request: HttpRequest, token: str) -> HttpResponse:
                 "attempt": attempt,
                 "assessment": attempt.assessment,
                 "page_count": len(pages),
-                "plans": EducationPlan.choices,
+                "form": PlanForm(saved_plan=attempt.education_plan),
             },
         )
     )
@@ -304,22 +309,14 @@ def results(request: HttpRequest, token: str) -> HttpResponse:
     if not attempt.is_complete:
         return redirect("assessments:resume", attempt.token)
     framework = request.GET.get("framework") or None
-    raw_plan = request.GET.get("plan")
-    if raw_plan is None:
-        education_plan = attempt.education_plan
-    elif raw_plan == "":
-        education_plan = None
-    elif raw_plan in {str(z) for z in EducationPlan.values}:
-        education_plan = int(raw_plan)
-    else:
-        return render(request, "400.html", status=400)
+    plan_form = PlanFilterForm(request.GET, saved_plan=attempt.education_plan)
     browser_attempts.remember(request, attempt)
     partial = bool(request.htmx) and not request.htmx.history_restore_request
     try:
         context = selectors.results_page(
             attempt=attempt,
             framework=framework,
-            education_plan=education_plan,
+            education_plan=plan_form.education_plan,
             browser_tokens=browser_attempts.tokens(request),
             with_extras=not partial,
         )
@@ -329,5 +326,6 @@ def results(request: HttpRequest, token: str) -> HttpResponse:
         reverse("assessments:results", args=[attempt.token])
     )
     context["plans"] = EducationPlan.choices
+    context["plan_form"] = plan_form
     template = "assessments/results.html" + ("#matches" if partial else "")
     return _private(render(request, template, context))

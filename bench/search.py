@@ -59,8 +59,8 @@ def search_speed(*, path: Path = QUERIES, rounds: int = 5) -> dict[str, float]:
     figures are server-side function time and include the one fingerprint query per search.
     The spelling-correction cache is cleared between rounds so misspellings are timed cold.
     """
-    from careerclusters.cache_version import forget_all
     from clusters.search import get_index, search_occupations
+    from core.content_version import forget_all
 
     queries = [row["query"] for row in load_queries(path)]
     forget_all()

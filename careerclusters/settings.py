@@ -1,10 +1,11 @@
 """Settings for Career Clusters, read from environment variables.
 
 Production needs SECRET_KEY and ALLOWED_HOSTS; everything else has a safe
-default. `make run` sets DEBUG=1 for local development.
+default. For local development `make run` writes a .env (DEBUG=1) that manage.py reads.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -63,15 +64,19 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "axes",
     "clusters",
     "assessments",
+    "core",  # last: its post_migrate receiver needs every other app's permissions
 ]
 
 MIDDLEWARE = [
+    "core.middleware.hide_server_software",
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.HealthCheckMiddleware",  # before anything reads the Host
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "careerclusters.middleware.SessionMiddleware",  # Django's; a 503 if saving meets an outage
+    "core.middleware.SessionMiddleware",  # Django's; a 503 if saving meets an outage
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -79,7 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "assessments.browser_attempts.BrowserAttemptsMiddleware",
-    "careerclusters.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: it turns a lockout into the locked-out page
 ]
 
 ROOT_URLCONF = "careerclusters.urls"
@@ -98,7 +104,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "clusters.context_processors.releases",
-                "careerclusters.page_cache.csrf_placeholder",
+                "core.page_cache.csrf_placeholder",
             ],
             "builtins": ["django_htmx.templatetags.django_htmx"],
         },
@@ -115,10 +121,10 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Nothing of ours shares a cache between processes: what each process keeps is checked
-# against the content version in the database (careerclusters/cache_version.py).
+# against the content version in the database (core/content_version.py).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Whole explore pages, in each process's memory (careerclusters/page_cache.py).
+    # Whole explore pages, in each process's memory (core/page_cache.py).
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
@@ -148,7 +154,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -186,6 +192,9 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# The pages carry the CSRF token themselves (hx-headers, hidden fields): no script needs the
+# cookie.
+CSRF_COOKIE_HTTPONLY = True
 if env_bool("TRUST_X_FORWARDED_PROTO", False):
     # Only behind a proxy that sets this header itself; otherwise clients could spoof HTTPS.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -200,3 +209,23 @@ LOGGING = {
 }
 
 LOGIN_URL = "admin:login"
+# Where the admin login goes when the `next` it was given is missing or not on this site.
+LOGIN_REDIRECT_URL = "admin:index"
+
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one account,
+# or from one address, that account or address is locked out for LOGIN_LOCKOUT_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one locks
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_DISABLE_ACCESS_LOG = True  # keep only failed logins, not every counselor's sign-in
+AXES_ENABLE_ADMIN = False  # registered in clusters/admin.py, with the admin's search bound
+AXES_CLIENT_IP_CALLABLE = "core.middleware.client_ip"
+# Proxies in front of the app that each append the client's address to X-Forwarded-For
+# (0: use the connection's address; 1 behind one Caddy or nginx).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from careerclusters import views
+from core import views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -10,3 +10,8 @@ urlpatterns = [
     path("", include("assessments.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = views.bad_request
+handler403 = views.permission_denied
+handler404 = views.page_not_found
+handler500 = views.server_error

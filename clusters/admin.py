@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import secrets
 
+from axes import admin as axes_admin
+from axes.models import AccessAttempt
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.admin.options import ActionLocation, IncorrectLookupParameters
-from django.contrib.auth.models import Permission
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth.models import Group, Permission, User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -27,18 +30,21 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from careerclusters.admin_columns import (
-    ConstraintLeftToSave,
-    TwoWayFilter,
-    annotated_column,
-    has_description,
-)
-from careerclusters.queries import count_of
 from clusters import csv_io
 from clusters import models as m
 from clusters.authoring import make_default_framework, save_framework
 from clusters.riasec import RIASEC_NAMES
 from clusters.selectors import data_releases
+from core.admin_helpers import (
+    BoundedSearchAdmin,
+    ConstraintLeftToSave,
+    TwoWayFilter,
+    ViewOnly,
+    annotated_column,
+    has_description,
+    search_too_long,
+)
+from core.queries import count_of
 
 admin.site.site_header = "Career Clusters admin"
 admin.site.site_title = "Career Clusters admin"
@@ -75,19 +81,10 @@ def admin_link(obj, text: str | None = None) -> str:
     return format_html('<a href="{}">{}</a>', url, text or str(obj))
 
 
-class ImportedAdmin(admin.ModelAdmin):
+class ImportedAdmin(ViewOnly, BoundedSearchAdmin, admin.ModelAdmin):
     """Records only the importer writes: shown, searchable, never added, changed or deleted."""
 
     imported_from: tuple[str, ...] = ("onet",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def changelist_view(self, request, extra_context=None):
         releases = releases_by_key()
@@ -98,7 +95,7 @@ class ImportedAdmin(admin.ModelAdmin):
     change_list_template = "admin/clusters/imported_change_list.html"
 
 
-class CatalogueAdmin(admin.ModelAdmin):
+class CatalogueAdmin(BoundedSearchAdmin, admin.ModelAdmin):
     """Imported records with something we write: editable fields are the authored ones."""
 
     def has_add_permission(self, request):
@@ -108,18 +105,9 @@ class CatalogueAdmin(admin.ModelAdmin):
         return False  # and it would create them again
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(ViewOnly, admin.TabularInline):
     extra = 0
     can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # ---------------------------------------------------------------------------------------
@@ -203,6 +191,8 @@ class CsvAdminMixin:
     def _export(self, request):
         if not self.has_view_permission(request):
             raise PermissionDenied
+        if problem := search_too_long(request.GET.get("q", "")):
+            return HttpResponseBadRequest(problem, content_type="text/plain; charset=utf-8")
         try:
             changelist = self.get_changelist_instance(request)
         except IncorrectLookupParameters:
@@ -893,7 +883,7 @@ class LocalProgrammeForm(forms.ModelForm):
 
 
 @admin.register(m.LocalProgramme)
-class LocalProgrammeAdmin(CsvAdminMixin, admin.ModelAdmin):
+class LocalProgrammeAdmin(CsvAdminMixin, BoundedSearchAdmin, admin.ModelAdmin):
     form = LocalProgrammeForm
     list_display = [
         "name", "kind", "grades_display", "is_published", "pathway_count", "occupation_count",
@@ -1071,17 +1061,29 @@ class EducationShareAdmin(OccupationPartAdmin):
 
 
 @admin.register(Permission)
-class PermissionAdmin(admin.ModelAdmin):
+class PermissionAdmin(ViewOnly, BoundedSearchAdmin, admin.ModelAdmin):
     list_display = ["name", "codename", "content_type"]
     list_select_related = ["content_type"]
     list_filter = [("content_type__app_label", admin.AllValuesFieldListFilter)]
     search_fields = ["name", "codename"]
 
-    def has_add_permission(self, request):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
+# Django's own user and group lists and django-axes' locked-out logins (a superuser deletes
+# a row to unlock early), with the same bound on searches as every other list.
+admin.site.unregister(User)
+admin.site.unregister(Group)
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+
+@admin.register(AccessAttempt)
+class AccessAttemptAdmin(BoundedSearchAdmin, axes_admin.AccessAttemptAdmin):
+    pass
+
+
+@admin.register(User)
+class UserAdmin(BoundedSearchAdmin, auth_admin.UserAdmin):
+    pass
+
+
+@admin.register(Group)
+class GroupAdmin(BoundedSearchAdmin, auth_admin.GroupAdmin):
+    pass

@@ -34,8 +34,8 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet, Subquery
 
-from careerclusters.queries import count_of
 from clusters import models as m
+from core.queries import count_of
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000

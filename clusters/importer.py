@@ -15,11 +15,13 @@ import csv
 import datetime
 import gzip
 import io
+import itertools
 import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -27,21 +29,31 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from careerclusters.cache_version import bump_content_version_on_commit
 from clusters import models as m
+from core.content_version import bump_content_version_on_commit
 
 DEFAULT_SOURCE = Path(settings.BASE_DIR) / "fixtures" / "data"
 AUTHORED_DIR = Path(settings.BASE_DIR) / "fixtures" / "authored"
 
+# Publication dates the files do not carry, by (release, version). A release not listed
+# here is dated by its reference period (OEWS: the month of the estimates; projections:
+# January after the base year) until a line is added. The Advance CTE edition is not in its
+# converted files either: it is named here.
+PUBLISHED = {
+    ("bls-oews", "May 2024"): datetime.date(2025, 4, 2),
+    ("bls-ep", "2024\u201334"): datetime.date(2025, 8, 28),
+}
+ADVANCE_CTE_EDITION = ("2024 framework, September 2025 edition", datetime.date(2025, 9, 1))
+
 ONET_CODE = re.compile(r"^\d\d-\d\d\d\d\.\d\d$")
 SOC_CODE = re.compile(r"^\d\d-\d\d\d\d$")
 CIP_CODE = re.compile(r"^\d\d\.\d\d\d\d$")
+CENT = Decimal("0.01")
 TOP_SKILLS = 8  # skills and knowledge areas kept per occupation, most important first
-BLS_WAGE_CAP = 239_200  # OEWS prints "#" for annual wages at or above this figure
 
-# Bright outlook (our rule, from BLS Employment Projections 2024-34): the occupation is
-# projected to grow at least twice as fast as all occupations together, or it is not
-# shrinking and has at least 10,000 openings a year.
+# Growing demand (our rule and our name, from BLS Employment Projections; stored in the
+# `bright_outlook` field): the occupation is projected to grow at least twice as fast as all
+# occupations together, or it is not shrinking and has at least 10,000 openings a year.
 BRIGHT_GROWTH_FACTOR = 2.0
 BRIGHT_MIN_OPENINGS = 10_000
 
@@ -86,17 +98,71 @@ class ImportFileError(Exception):
 
 @dataclass(frozen=True)
 class Table:
-    path: str  # relative to the source directory; a .gz copy is accepted too
+    """A kind of source file. Files are found by their columns (see SourceFiles), not names.
+
+    `path` is where the shipped data keeps it (fixtures/data); it names the file in messages
+    and is the name tried first. `check` looks at the first data row, for files that share
+    their columns with others (O*NET's Interests, Skills and Knowledge files). `without`
+    lists columns that mark a different file with the same ones. Columns may name the
+    projection years ("Employment, {end}"); they are read from the file's header.
+    """
+
+    path: str
     columns: tuple[str, ...]
+    check: Callable[[dict[str, str]], bool] | None = None
+    without: tuple[str, ...] = ()
 
     @property
-    def delimiter(self) -> str:
-        return "," if self.path.endswith(".csv") else "\t"
+    def label(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+    def for_header(self, header: list[str]) -> Table | None:
+        """This table with its year placeholders filled from a header; None if it can't be."""
+        if not any("{" in column for column in self.columns):
+            return self
+        years = projection_years(header)
+        if years is None:
+            return None
+        start, end = years
+        names = {"start": start, "end": end, "span": f"{start}\u2013{end % 100:02d}"}
+        return Table(
+            self.path, tuple(c.format(**names) for c in self.columns), self.check, self.without
+        )
+
+    def fits(self, header: list[str], first: dict[str, str] | None) -> bool:
+        concrete = self.for_header(header)
+        if concrete is None or any(c not in header for c in concrete.columns):
+            return False
+        if any(c in header for c in self.without):
+            return False
+        return self.check is None or (first is not None and self.check(first))
+
+
+def projection_years(header: list[str]) -> tuple[int, int] | None:
+    """(2024, 2034) from a BLS projections header ("Employment, 2024", "Employment, 2034")."""
+    years = sorted(
+        int(found.group(1))
+        for name in header
+        if (found := re.match(r"Employment, (\d{4})$", name))
+    )
+    if len(years) != 2 or years[1] <= years[0]:
+        return None
+    return years[0], years[1]
+
+
+def _scale(*scales: str) -> Callable[[dict[str, str]], bool]:
+    return lambda row: row.get("Scale ID") in scales
+
+
+def _element(*prefixes: str) -> Callable[[dict[str, str]], bool]:
+    return lambda row: row.get("Element ID", "").startswith(prefixes)
 
 
 OCCUPATIONS = Table("onet-29.3/Occupation Data.txt", ("O*NET-SOC Code", "Title", "Description"))
 INTERESTS = Table(
-    "onet-29.3/Interests.txt", ("O*NET-SOC Code", "Element Name", "Scale ID", "Data Value")
+    "onet-29.3/Interests.txt",
+    ("O*NET-SOC Code", "Element Name", "Scale ID", "Data Value"),
+    check=_scale("OI", "IH"),
 )
 JOB_ZONES = Table("onet-29.3/Job Zones.txt", ("O*NET-SOC Code", "Job Zone"))
 JOB_ZONE_REFERENCE = Table(
@@ -116,21 +182,30 @@ RELATED = Table(
     ("O*NET-SOC Code", "Related O*NET-SOC Code", "Relatedness Tier", "Index"),
 )
 SKILLS = Table(
-    "onet-29.3/Skills.txt", ("O*NET-SOC Code", "Element Name", "Scale ID", "Data Value")
+    "onet-29.3/Skills.txt",
+    ("O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Data Value"),
+    check=_element("2.A", "2.B"),
 )
 KNOWLEDGE = Table(
-    "onet-29.3/Knowledge.txt", ("O*NET-SOC Code", "Element Name", "Scale ID", "Data Value")
+    "onet-29.3/Knowledge.txt",
+    ("O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Data Value"),
+    check=_element("2.C"),
 )
+EDUCATION_SCALES = ("RL", "RW", "PT", "OJ")
 EDUCATION = Table(
     "onet-29.3/Education, Training, and Experience.txt",
     ("O*NET-SOC Code", "Scale ID", "Category", "Data Value"),
+    check=_scale(*EDUCATION_SCALES),
 )
 EDUCATION_CATEGORIES = Table(
     "onet-29.3/Education, Training, and Experience Categories.txt",
     ("Scale ID", "Category", "Category Description"),
+    check=_scale(*EDUCATION_SCALES),
 )
 CTE_SOC = Table(
-    "advance-cte-2024/soc_cluster_subcluster.tsv", ("SOC Code", "Career Cluster", "Sub-Cluster")
+    "advance-cte-2024/soc_cluster_subcluster.tsv",
+    ("SOC Code", "Career Cluster", "Sub-Cluster"),
+    without=("CIP Code (2020)",),
 )
 CTE_PATHWAYS = Table(
     "advance-cte-2024/cluster_subcluster_list.tsv", ("career_cluster", "sub_cluster")
@@ -142,6 +217,7 @@ CTE_SOC_CIP = Table(
 CTE_CIP = Table(
     "advance-cte-2024/cip_cluster_subcluster.tsv",
     ("CIP Code (2020)", "CIP Title (2020)", "Career Cluster", "Sub-Cluster"),
+    without=("SOC Code",),
 )
 CLASSIC = Table(
     "onet-career-clusters-classic/All_Career_Clusters.csv",
@@ -155,18 +231,24 @@ OEWS = Table(
 PROJECTIONS = Table(
     "bls-ep-2024-34/ep_table_1_2_2024_34.tsv",
     (
-        "2024 National Employment Matrix title",
-        "2024 National Employment Matrix code",
+        "{start} National Employment Matrix title",
+        "{start} National Employment Matrix code",
         "Occupation type",
-        "Employment, 2024",
-        "Employment, 2034",
-        "Employment change, percent, 2024–34",
-        "Occupational openings, 2024–34 annual average",
+        "Employment, {start}",
+        "Employment, {end}",
+        "Employment change, percent, {span}",
+        "Occupational openings, {span} annual average",
         "Typical education needed for entry",
         "Work experience in a related occupation",
         "Typical on-the-job training needed to attain competency in the occupation",
     ),
 )
+ALL_TABLES = (
+    OCCUPATIONS, INTERESTS, JOB_ZONES, JOB_ZONE_REFERENCE, TASKS, ALTERNATE_TITLES,
+    REPORTED_TITLES, RELATED, SKILLS, KNOWLEDGE, EDUCATION, EDUCATION_CATEGORIES, CTE_SOC,
+    CTE_PATHWAYS, CTE_SOC_CIP, CTE_CIP, CLASSIC, OEWS, PROJECTIONS,
+)  # fmt: skip
+DATA_SUFFIXES = (".txt", ".tsv", ".csv")
 
 
 def _open_text(path: Path) -> io.TextIOBase:
@@ -175,18 +257,103 @@ def _open_text(path: Path) -> io.TextIOBase:
     return open(path, encoding="utf-8", newline="")
 
 
-def locate(source: Path, table: Table) -> Path:
-    for candidate in (source / table.path, source / f"{table.path}.gz"):
-        if candidate.is_file():
-            return candidate
-    raise ImportFileError(source / table.path, "file not found (nor a .gz copy of it)")
+def _delimiter(path: Path) -> str:
+    return "," if path.name.removesuffix(".gz").lower().endswith(".csv") else "\t"
+
+
+def _name_key(name: str) -> str:
+    """'Occupation Data.txt.gz' and 'occupation_data.txt' -> 'occupation data'."""
+    stem = name.lower().removesuffix(".gz")
+    for suffix in DATA_SUFFIXES:
+        stem = stem.removesuffix(suffix)
+    return " ".join(re.findall(r"[a-z0-9]+", stem))
+
+
+class SourceFiles:
+    """The files of a release directory, found by what they contain.
+
+    Publishers rename folders and files between releases (O*NET 30.3, a 2025-35 projections
+    table), so each Table is the one file anywhere under the directory whose header has its
+    columns (and whose first row passes its check). `found` records which file was taken
+    for what, for the import summary.
+    """
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.found: dict[str, Path] = {}
+        self._peeks: dict[Path, tuple[list[str], dict[str, str] | None]] = {}
+        self._files = sorted(
+            path
+            for path in self.root.rglob("*")
+            if path.is_file() and path.name.lower().removesuffix(".gz").endswith(DATA_SUFFIXES)
+        )
+        names = {path.name for path in self._files}
+        # A plain file and its .gz copy side by side: read the plain one.
+        self._files = [p for p in self._files if not (p.suffix == ".gz" and p.name[:-3] in names)]
+
+    def shown(self, path: Path) -> Path:
+        return path.relative_to(self.root) if path.is_relative_to(self.root) else path
+
+    def peek(self, path: Path) -> tuple[list[str], dict[str, str] | None]:
+        """A file's header and first data row (empty header if it cannot be read)."""
+        if path not in self._peeks:
+            header, first = [], None
+            try:
+                with _open_text(path) as handle:
+                    reader = csv.reader(handle, delimiter=_delimiter(path))
+                    header = [name.strip().lstrip("\ufeff") for name in next(reader, [])]
+                    for row in reader:
+                        if any(cell.strip() for cell in row):
+                            first = dict(zip(header, (c.strip() for c in row), strict=False))
+                            break
+            except (UnicodeDecodeError, OSError, EOFError, csv.Error):
+                pass
+            self._peeks[path] = (header, first)
+        return self._peeks[path]
+
+    def locate(self, table: Table) -> tuple[Path, Table]:
+        """The one file for `table`, and the table with its year columns filled in."""
+        fitting = [p for p in self._files if table.fits(*self.peek(p))]
+        if len(fitting) > 1:
+            names = ", ".join(str(self.shown(p)) for p in fitting)
+            raise ImportFileError(
+                self.root, f"several files look like {table.label}: {names}; keep only one"
+            )
+        if fitting:
+            path = fitting[0]
+            self.found[table.label] = self.shown(path)
+            return path, table.for_header(self.peek(path)[0])
+        # None fits: point at the file that has its name, so a renamed column is reported.
+        for path in self._files:
+            if _name_key(path.name) == _name_key(table.label):
+                return path, table.for_header(self.peek(path)[0]) or table
+        raise ImportFileError(
+            self.root / table.path,
+            f"file not found (nor any other file with its columns: {', '.join(table.columns)})",
+        )
+
+    def first_line(self, pattern: str, what: str) -> tuple[Path, list[str]]:
+        """The file whose first line matches `pattern` (a read-me), with its non-empty lines."""
+        for path in sorted(self.root.rglob("*")):
+            if not path.is_file() or path.suffix.lower() not in {".txt", ".gz"}:
+                continue
+            try:
+                with _open_text(path) as handle:
+                    lines = [line.strip() for line in handle.read(20_000).splitlines()]
+            except (UnicodeDecodeError, OSError, EOFError):
+                continue
+            lines = [line for line in lines if line]
+            if lines and re.match(pattern, lines[0]):
+                self.found[what] = self.shown(path)
+                return path, lines
+        raise ImportFileError(self.root, f"no {what} found (a text file starting {pattern!r})")
 
 
 def read_rows(path: Path, table: Table) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (line number, row) for each data row, after checking the header has our columns."""
     try:
         with _open_text(path) as handle:
-            reader = csv.reader(handle, delimiter=table.delimiter)
+            reader = csv.reader(handle, delimiter=_delimiter(path))
             header = next(reader, None)
             if not header:
                 raise ImportFileError(path, "the file is empty", 1)
@@ -242,10 +409,10 @@ class _Row:
         return number
 
 
-def table_rows(source: Path, table: Table) -> Iterator[_Row]:
-    path = locate(source, table)
-    shown = path.relative_to(source) if path.is_relative_to(source) else path
-    for line, row in read_rows(path, table):
+def table_rows(source: SourceFiles, table: Table) -> Iterator[_Row]:
+    path, concrete = source.locate(table)
+    shown = source.shown(path)
+    for line, row in read_rows(path, concrete):
         yield _Row(shown, line, row)
 
 
@@ -275,22 +442,33 @@ class Catalogue:
     )
     # framework slug -> cluster name -> pathway name -> set of O*NET codes
     frameworks: dict[str, dict[str, dict[str, set[str]]]] = field(default_factory=dict)
+    # (framework slug, cluster, pathway, O*NET code) of weak memberships (see weak_memberships)
+    weak: set[tuple[str, str, str, str]] = field(default_factory=set)
     programmes: dict[str, str] = field(default_factory=dict)  # CIP code -> title
     occupation_programmes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     pathway_programmes: dict[tuple[str, str, str], set[str]] = field(
         default_factory=lambda: defaultdict(set)
     )
     average_growth: float = 0.0
+    wage_cap: int = 0  # OEWS prints "#" for annual wages at or above it (its field descriptions)
+    projection_years: tuple[int, int] = (0, 0)
+    files: dict[str, Path] = field(default_factory=dict)  # what -> the file read for it
+    skipped: list[str] = field(default_factory=list)  # rows left out, and why
     national_names: _CanonicalNames | None = None  # set by _read_national_framework
-    # 6- and 5-digit SOC prefixes -> O*NET codes, so SOC rows map without scanning every code.
+    # 6-digit SOC code -> O*NET codes under it, so SOC rows map without scanning every code.
     codes_by_soc: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # 6-digit SOC code -> the BLS code for it (see bls_codes_for), from OEWS, else projections
+    bls_codes: dict[str, str] = field(default_factory=dict)
+    # BLS code -> the SOC codes of O*NET's it stands for, where they differ (21-1018 -> 21-1011
+    # and 21-1014), so crosswalk rows that use BLS codes reach their occupations.
+    socs_by_bls: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
 def read_sources(source: Path, progress: Callable[[str], None] = lambda _: None) -> Catalogue:
     """Parse and check every file; raise ImportFileError on the first problem."""
-    source = Path(source)
-    if not source.is_dir():
+    if not Path(source).is_dir():
         raise ImportFileError(source, "not a directory")
+    source = SourceFiles(Path(source))
     data = Catalogue()
     steps = [
         ("releases", _read_releases),
@@ -312,13 +490,12 @@ def read_sources(source: Path, progress: Callable[[str], None] = lambda _: None)
         started = time.perf_counter()
         step(source, data)
         progress(f"  read {label} ({time.perf_counter() - started:.1f}s)")
+    data.files = dict(source.found)
     return data
 
 
-def _read_releases(source: Path, data: Catalogue) -> None:
-    readme = locate(source, Table("onet-29.3/Read Me.txt", ()))
-    with _open_text(readme) as handle:
-        lines = [line.strip() for line in handle.read().splitlines() if line.strip()]
+def _read_releases(source: SourceFiles, data: Catalogue) -> None:
+    readme, lines = source.first_line(r"O\*NET [\d.]+ Database", "O*NET read-me")
     match = re.match(r"O\*NET ([\d.]+) Database", lines[0] if lines else "")
     date_match = re.match(r"(\w+) (\d{4}) Release", lines[1] if len(lines) > 1 else "")
     if not match or not date_match:
@@ -330,6 +507,11 @@ def _read_releases(source: Path, data: Catalogue) -> None:
     except ValueError:
         raise ImportFileError(readme, "release month is not a month name", 2) from None
     version = match.group(1)
+    oews_month, data.wage_cap = _oews_release(source)
+    _, projections = source.locate(PROJECTIONS)
+    start, end = projection_years(list(projections.columns))
+    data.projection_years = (start, end)
+    span = f"{start}\u2013{end % 100:02d}"
     data.releases = {
         "onet": {
             "name": "O*NET Database",
@@ -343,69 +525,90 @@ def _read_releases(source: Path, data: Catalogue) -> None:
             "attribution": (
                 f"This site includes information from the O*NET {version} Database by the U.S. "
                 "Department of Labor, Employment and Training Administration (USDOL/ETA), used "
-                "under the CC BY 4.0 licence. O*NET® is a trademark of USDOL/ETA. We have "
-                "modified some of the information (for example, ranking and summarising it); "
-                "USDOL/ETA has not approved, endorsed, or tested these modifications."
+                "under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA. The Career "
+                "Clusters project modified some of the information (for example, by choosing, "
+                "ranking and summarizing it); USDOL/ETA has not approved, endorsed, or tested "
+                "these modifications."
             ),
         },
         "onet-classic": {
-            "name": "O*NET OnLine Career Clusters",
-            "version": "16 clusters",
+            "name": "Career Clusters in O*NET OnLine",
+            "version": f"the classic 16 clusters, with O*NET {version} occupations",
             "published": onet_date,
             "publisher": "USDOL/ETA (O*NET OnLine)",
             "licence": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
             "url": "https://www.onetonline.org/find/career",
             "attribution": (
                 "The classic 16-cluster framework, as O*NET OnLine maps occupations to Career "
-                "Clusters and Career Pathways (USDOL/ETA, CC BY 4.0)."
+                "Clusters and Career Pathways (USDOL/ETA, CC BY 4.0). The Career Clusters "
+                "project shows it as clusters and pathways of its own pages."
             ),
         },
         "advance-cte": {
             "name": "National Career Clusters Framework crosswalks",
-            "version": "2024 framework, September 2025 edition",
-            "published": datetime.date(2025, 9, 1),
+            "version": ADVANCE_CTE_EDITION[0],
+            "published": ADVANCE_CTE_EDITION[1],
             "publisher": "Advance CTE",
             "licence": "Published by Advance CTE for public use",
             "url": "https://careertech.org/career-clusters/",
             "attribution": (
                 "Career Cluster and sub-cluster names and the SOC and CIP crosswalks come from "
-                "Advance CTE's modernised National Career Clusters Framework (2024)."
+                "Advance CTE's modernized National Career Clusters Framework (2024)."
             ),
         },
         "bls-oews": {
             "name": "Occupational Employment and Wage Statistics",
-            "version": "May 2024",
-            "published": datetime.date(2025, 4, 2),
+            "version": oews_month.strftime("%B %Y"),
+            "published": PUBLISHED.get(("bls-oews", oews_month.strftime("%B %Y")), oews_month),
             "publisher": "U.S. Bureau of Labor Statistics",
             "licence": "Public domain (U.S. government work)",
             "url": "https://www.bls.gov/oes/",
             "attribution": (
-                "Wages: U.S. Bureau of Labor Statistics, OEWS national estimates, May 2024."
+                "Wages: U.S. Bureau of Labor Statistics, OEWS national estimates, "
+                f"{oews_month:%B %Y}."
             ),
+            "facts": {"wage_cap": data.wage_cap},
         },
         "bls-ep": {
             "name": "Employment Projections",
-            "version": "2024–34",
-            "published": datetime.date(2025, 8, 28),
+            "version": span,
+            "published": PUBLISHED.get(("bls-ep", span), datetime.date(start + 1, 1, 1)),
             "publisher": "U.S. Bureau of Labor Statistics",
             "licence": "Public domain (U.S. government work)",
             "url": "https://www.bls.gov/emp/",
             "attribution": (
                 "Outlook and typical entry education: U.S. Bureau of Labor Statistics, "
-                "Employment Projections 2024–34."
+                f"Employment Projections {span}."
             ),
+            "facts": {"start": start, "end": end},  # + average_growth, from the table
         },
     }
 
 
-def _read_occupations(source: Path, data: Catalogue) -> None:
+def _oews_release(source: SourceFiles) -> tuple[datetime.date, int]:
+    """The month of the OEWS estimates and the annual wage cap, from its field descriptions."""
+    path, lines = source.first_line(r"\w+ \d{4} OEWS Estimates", "OEWS field descriptions")
+    try:
+        month = datetime.datetime.strptime(lines[0].split(" OEWS")[0], "%B %Y").date()
+    except ValueError:
+        raise ImportFileError(
+            path, "the first line should read 'May YYYY OEWS Estimates'", 1
+        ) from None
+    for line in lines:
+        found = re.search(r"#\s*=.*?\$([\d,]+) per year", line)
+        if found:
+            return month, int(found.group(1).replace(",", ""))
+    raise ImportFileError(path, "no line saying what '#' means ('... $N per year')")
+
+
+def _read_occupations(source: SourceFiles, data: Catalogue) -> None:
     for row in table_rows(source, OCCUPATIONS):
         code = row.code("O*NET-SOC Code")
         if code in data.occupations:
             raise row.fail(f"occupation {code} appears twice")
         data.occupations[code] = {
-            "title": row.text("Title"),
-            "description": row.text("Description"),
+            "title": proper_dashes(row.text("Title")),
+            "description": proper_dashes(row.text("Description")),
             "interests": {},
             "high_points": {},
         }
@@ -413,7 +616,11 @@ def _read_occupations(source: Path, data: Catalogue) -> None:
         raise ImportFileError(OCCUPATIONS.path, "no occupations in the file")
     for code in data.occupations:
         data.codes_by_soc[code[:7]].append(code)
-        data.codes_by_soc[code[:6]].append(code)
+
+
+def proper_dashes(text: str) -> str:
+    """O*NET writes a dash as two hyphens ("Helpers--Electricians"); we print an em dash."""
+    return text.replace("--", "\u2014")
 
 
 def _known(row: _Row, data: Catalogue, column: str = "O*NET-SOC Code") -> str:
@@ -423,7 +630,7 @@ def _known(row: _Row, data: Catalogue, column: str = "O*NET-SOC Code") -> str:
     return code
 
 
-def _read_interests(source: Path, data: Catalogue) -> None:
+def _read_interests(source: SourceFiles, data: Catalogue) -> None:
     for row in table_rows(source, INTERESTS):
         occupation = data.occupations[_known(row, data)]
         scale, element = row.text("Scale ID"), row.text("Element Name")
@@ -435,7 +642,7 @@ def _read_interests(source: Path, data: Catalogue) -> None:
             occupation["high_points"][element] = int(row.number("Data Value", 0, 6))
 
 
-def _read_job_zones(source: Path, data: Catalogue) -> None:
+def _read_job_zones(source: SourceFiles, data: Catalogue) -> None:
     for row in table_rows(source, JOB_ZONE_REFERENCE):
         number = int(row.number("Job Zone", 1, 5))
         data.job_zones[number] = {
@@ -452,7 +659,7 @@ def _read_job_zones(source: Path, data: Catalogue) -> None:
         data.occupations[_known(row, data)]["job_zone_id"] = zone
 
 
-def _read_tasks(source: Path, data: Catalogue) -> None:
+def _read_tasks(source: SourceFiles, data: Catalogue) -> None:
     for row in table_rows(source, TASKS):
         code = _known(row, data)
         kind = row.text("Task Type", required=False)
@@ -461,26 +668,58 @@ def _read_tasks(source: Path, data: Catalogue) -> None:
         data.tasks[code].append((row.text("Task"), kind != "Supplemental", len(data.tasks[code])))
 
 
-def _read_titles(source: Path, data: Catalogue) -> None:
+def _read_titles(source: SourceFiles, data: Catalogue) -> None:
+    found: dict[str, list[tuple[str, str, str, bool]]] = defaultdict(list)
     for row in table_rows(source, ALTERNATE_TITLES):
-        title = row.text("Alternate Title")[:300]
-        short = row.text("Short Title", required=False)[:100]
-        data.titles[_known(row, data)].add((title, short, m.OtherTitle.ALTERNATE, False))
+        title = proper_dashes(row.text("Alternate Title"))[:300]
+        short = proper_dashes(row.text("Short Title", required=False))[:100]
+        found[_known(row, data)].append((title, short, m.OtherTitle.ALTERNATE, False))
     for row in table_rows(source, REPORTED_TITLES):
         shown = row.text("Shown in My Next Move")
         if shown not in {"Y", "N"}:
             raise row.fail(f"Shown in My Next Move should be Y or N, not {shown!r}")
-        title = row.text("Reported Job Title")[:300]
-        data.titles[_known(row, data)].add((title, "", m.OtherTitle.REPORTED, shown == "Y"))
+        title = proper_dashes(row.text("Reported Job Title"))[:300]
+        found[_known(row, data)].append((title, "", m.OtherTitle.REPORTED, shown == "Y"))
+    for code, titles in found.items():
+        data.titles[code] = distinct_titles(titles=titles, own=data.occupations[code]["title"])
 
 
-def _read_related(source: Path, data: Catalogue) -> None:
+def title_key(title: str) -> str:
+    """A title with case and punctuation ignored: 'Staff Nurse.' -> 'staff nurse'."""
+    return " ".join(re.findall(r"[^\W_]+", title.casefold()))
+
+
+def distinct_titles(
+    *, titles: Iterable[tuple[str, str, str, bool]], own: str
+) -> set[tuple[str, str, str, bool]]:
+    """One of each title, ignoring case and punctuation, and none that repeats the job's own.
+
+    O*NET lists many titles both as alternate titles and as titles reported by workers. We
+    keep the one shown first (featured in My Next Move, then reported, then alternate), with
+    any short title the others carry ("RN"), so search still finds it.
+    """
+    kept: dict[str, tuple[str, str, str, bool]] = {}
+    shorts: dict[str, str] = {}
+    order = {m.OtherTitle.REPORTED: 0, m.OtherTitle.ALTERNATE: 1}
+    for title in sorted(titles, key=lambda t: (not t[3], order[t[2]], t[0], t[1])):
+        key = title_key(title[0])
+        if title[1]:
+            shorts.setdefault(key, title[1])
+        kept.setdefault(key, title)
+    kept.pop(title_key(own), None)
+    return {
+        (title, short or shorts.get(key, ""), kind, featured)
+        for key, (title, short, kind, featured) in kept.items()
+    }
+
+
+def _read_related(source: SourceFiles, data: Catalogue) -> None:
     for row in table_rows(source, RELATED):
         code, other = _known(row, data), _known(row, data, "Related O*NET-SOC Code")
         data.related[code][other] = (row.text("Relatedness Tier"), int(row.number("Index", 1)))
 
 
-def _read_attributes(source: Path, data: Catalogue) -> None:
+def _read_attributes(source: SourceFiles, data: Catalogue) -> None:
     for table, kind in ((SKILLS, m.Attribute.SKILL), (KNOWLEDGE, m.Attribute.KNOWLEDGE)):
         found: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
         for row in table_rows(source, table):
@@ -493,7 +732,7 @@ def _read_attributes(source: Path, data: Catalogue) -> None:
             data.attributes[code].extend(items[:TOP_SKILLS])
 
 
-def _read_education(source: Path, data: Catalogue) -> None:
+def _read_education(source: SourceFiles, data: Catalogue) -> None:
     labels = {}
     for row in table_rows(source, EDUCATION_CATEGORIES):
         if row.text("Scale ID") == "RL":
@@ -508,11 +747,11 @@ def _read_education(source: Path, data: Catalogue) -> None:
         data.education[_known(row, data)].append((category, labels[category], percent))
 
 
-def _wage(row: _Row, column: str) -> tuple[int | None, bool]:
+def _wage(row: _Row, column: str, cap: int) -> tuple[int | None, bool]:
     """(annual wage, top-coded?) from an OEWS cell: '#' is at the cap, '*' is not published."""
     value = row.row[column]
     if value == "#":
-        return BLS_WAGE_CAP, True
+        return cap, True
     if value in {"*", "**", ""}:
         return None, False
     return int(row.number(column, 0)), False
@@ -533,24 +772,51 @@ def _bls_rows(
     return rows
 
 
-def _bls_match(code: str, rows: dict[str, _Row], detailed: Callable[[_Row], bool]) -> _Row | None:
-    """The BLS row for an O*NET code: its own SOC code, else the broad group BLS publishes."""
-    soc = code[:7]
-    own = rows.get(soc)
-    if own is not None and detailed(own):
-        return own
-    return rows.get(soc[:6] + "0")
+def bls_codes_for(*, socs: Iterable[str], detailed: set[str], published: set[str]) -> dict:
+    """Which BLS code describes each 6-digit SOC code of O*NET's, by BLS's own code list.
+
+    `detailed` holds the codes a BLS file publishes as single occupations (OEWS O_GROUP
+    "detailed", projections "Line item"); `published` every code in the file, groups too.
+    For each SOC code, in this order:
+    1. the code itself, when BLS publishes it as a single occupation;
+    2. else the one single-occupation code BLS publishes in its broad group (same first five
+       digits) that is not an SOC occupation of O*NET's: a combined code such as 21-1018
+       (21-1011 and 21-1014 together) or a broad group published whole, such as 13-1020;
+    3. else the broad group (21-1010), when BLS publishes it.
+    SOC codes BLS publishes nothing for (military jobs) are left out.
+    """
+    socs = set(socs)
+    combined: dict[str, list[str]] = defaultdict(list)
+    for code in detailed - socs:
+        combined[code[:6]].append(code)
+    found = {}
+    for soc in socs:
+        if soc in detailed:
+            found[soc] = soc
+        elif len(combined.get(soc[:6], ())) == 1:
+            found[soc] = combined[soc[:6]][0]
+        elif soc[:6] + "0" in published:
+            found[soc] = soc[:6] + "0"
+    return found
 
 
-def _read_wages(source: Path, data: Catalogue) -> None:
+def _bls_codes(rows: dict[str, _Row], detailed: Callable[[_Row], bool], data: Catalogue):
+    socs = {code[:7] for code in data.occupations}
+    singles = {code for code, row in rows.items() if detailed(row)}
+    return bls_codes_for(socs=socs, detailed=singles, published=set(rows))
+
+
+def _read_wages(source: SourceFiles, data: Catalogue) -> None:
     def detailed(row: _Row) -> bool:
         return row.row["O_GROUP"] == "detailed"
 
     rows = _bls_rows(source, OEWS, "OCC_CODE", detailed)
+    bls_codes = _bls_codes(rows, detailed, data)
+    data.bls_codes.update(bls_codes)
     for code, occupation in data.occupations.items():
-        row = _bls_match(code, rows, detailed)
-        if row is None:
+        if code[:7] not in bls_codes:
             continue
+        row = rows[bls_codes[code[:7]]]
         top_coded = False
         for column, key in (
             ("A_PCT10", "wage_p10"),
@@ -559,35 +825,49 @@ def _read_wages(source: Path, data: Catalogue) -> None:
             ("A_PCT75", "wage_p75"),
             ("A_PCT90", "wage_p90"),
         ):
-            occupation[key], capped = _wage(row, column)
+            occupation[key], capped = _wage(row, column, data.wage_cap)
             top_coded |= capped
         occupation["wage_top_coded"] = top_coded
         occupation["hourly_only"] = occupation["wage_median"] is None and row.row[
             "H_MEDIAN"
         ] not in {"*", "", "#"}
+        if occupation["hourly_only"]:
+            hourly = row.number("H_MEDIAN", 0, 1000)
+            occupation["wage_hourly_median"] = Decimal(str(hourly)).quantize(CENT)
         occupation["bls_code"] = row.row["OCC_CODE"]
         occupation["bls_title"] = row.row["OCC_TITLE"]
 
 
-def _read_projections(source: Path, data: Catalogue) -> None:
+def _read_projections(source: SourceFiles, data: Catalogue) -> None:
     def line_item(row: _Row) -> bool:
         return row.row["Occupation type"] == "Line item"
 
-    code_column = "2024 National Employment Matrix code"
+    path, table = source.locate(PROJECTIONS)
+    # The columns name the years ("Employment, 2034"); the fields keep their first names.
+    title_column, code_column, _, start_column, end_column, change, openings_column = (
+        table.columns[:7]
+    )
     rows = _bls_rows(source, PROJECTIONS, code_column, line_item)
     total = rows.get("00-0000")
     if total is None:
-        raise ImportFileError(PROJECTIONS.path, "no 00-0000 'Total, all occupations' row")
-    data.average_growth = total.number("Employment change, percent, 2024–34")
+        raise ImportFileError(source.shown(path), "no 00-0000 'Total, all occupations' row")
+    data.average_growth = total.number(change)
+    data.releases["bls-ep"]["facts"]["average_growth"] = data.average_growth
+    bls_codes = _bls_codes(rows, line_item, data)
+    for soc, bls_code in bls_codes.items():
+        data.bls_codes.setdefault(soc, bls_code)
+    for soc, bls_code in sorted(data.bls_codes.items()):
+        if soc != bls_code:
+            data.socs_by_bls[bls_code].append(soc)
     for code, occupation in data.occupations.items():
-        row = _bls_match(code, rows, line_item)
-        if row is None:
+        if code[:7] not in bls_codes:
             continue
-        growth = row.number("Employment change, percent, 2024–34", -100, 1000)
-        openings = round(row.number("Occupational openings, 2024–34 annual average", 0) * 1000)
+        row = rows[bls_codes[code[:7]]]
+        growth = row.number(change, -100, 1000)
+        openings = round(row.number(openings_column, 0) * 1000)
         occupation.update(
-            employment_2024=round(row.number("Employment, 2024", 0) * 1000),
-            employment_2034=round(row.number("Employment, 2034", 0) * 1000),
+            employment_2024=round(row.number(start_column, 0) * 1000),
+            employment_2034=round(row.number(end_column, 0) * 1000),
             employment_change_pct=growth,
             annual_openings=openings,
             bright_outlook=is_bright_outlook(
@@ -602,7 +882,32 @@ def _read_projections(source: Path, data: Catalogue) -> None:
             ),
         )
         occupation.setdefault("bls_code", row.row[code_column])
-        occupation.setdefault("bls_title", row.row["2024 National Employment Matrix title"])
+        occupation.setdefault("bls_title", row.row[title_column])
+    for code, occupation in data.occupations.items():
+        soc = code[:7]
+        if soc in data.bls_codes or soc in bls_codes:
+            occupation["figures_group"] = figures_group(
+                code=code,
+                codes={data.bls_codes.get(soc), bls_codes.get(soc)} - {None},
+                title=occupation["bls_title"],
+            )
+            occupation["figures_for_group"] = bool(occupation["figures_group"])
+
+
+def figures_group(*, code: str, codes: set[str], title: str) -> str:
+    """Whom BLS figures describe when they are not this occupation's alone, in plain words.
+
+    An O*NET occupation has figures of its own only when it is the whole SOC occupation (its
+    code ends in .00) and BLS publishes that SOC code itself. Otherwise they belong to a
+    group: the SOC occupation it shares with other O*NET occupations (29-1141.01 Acute Care
+    Nurses shows all registered nurses' pay), a BLS combined code (21-1018) or broad group.
+    "All Other" groups get a generic name, as they have no common trade.
+    """
+    if code.endswith(".00") and codes == {code[:7]}:
+        return ""
+    if "all other" in title.casefold():
+        return "a group of related jobs"
+    return f"all {title.lower()}"
 
 
 def is_bright_outlook(*, growth: float, openings: int, average_growth: float) -> bool:
@@ -617,11 +922,12 @@ def _dash_to_blank(value: str) -> str:
 
 
 def soc_to_onet(soc: str, data: Catalogue) -> list[str]:
-    """O*NET codes under a 6-digit SOC code, or under a BLS broad group such as 13-1020."""
-    exact = data.codes_by_soc.get(soc, [])
-    if exact or not soc.endswith("0"):
+    """O*NET codes under a crosswalk's SOC code: an SOC occupation of O*NET's, or a BLS code
+    (combined, such as 21-1018, or a broad group, such as 13-1020) that BLS uses for them."""
+    exact = data.codes_by_soc.get(soc)
+    if exact:
         return exact
-    return data.codes_by_soc.get(soc[:6], [])
+    return [code for other in data.socs_by_bls.get(soc, ()) for code in data.codes_by_soc[other]]
 
 
 class _CanonicalNames:
@@ -653,24 +959,59 @@ class _CanonicalNames:
             ) from None
 
 
-def _read_national_framework(source: Path, data: Catalogue) -> None:
+def _read_national_framework(source: SourceFiles, data: Catalogue) -> None:
     names = _CanonicalNames()
     for row in table_rows(source, CTE_PATHWAYS):
         names.add(row.text("career_cluster"), row.text("sub_cluster"))
     clusters: dict[str, dict[str, set[str]]] = {}
     for (cluster_key, _), pathway in names.pathways.items():
         clusters.setdefault(names.clusters[cluster_key], {})[pathway] = set()
+    evidence: list[tuple[str, str, str, bool]] = []
     for row in table_rows(source, CTE_SOC):
         cluster, pathway = names.get(row, "Career Cluster", "Sub-Cluster")
-        clusters[cluster][pathway].update(soc_to_onet(row.code("SOC Code", SOC_CODE), data))
+        soc = row.code("SOC Code", SOC_CODE)
+        codes = soc_to_onet(soc, data)
+        clusters[cluster][pathway].update(codes)
+        catch_all = is_all_other(soc=soc, data=data)
+        evidence += [(cluster, pathway, code, catch_all) for code in codes]
     data.frameworks["national-2024"] = clusters
+    data.weak |= {("national-2024", *key) for key in weak_memberships(evidence=evidence)}
     data.national_names = names  # reused by _read_programmes
 
 
-def _read_classic_framework(source: Path, data: Catalogue) -> None:
+def is_all_other(*, soc: str, data: Catalogue) -> bool:
+    """Is this SOC code a catch-all "..., All Other" group (as O*NET titles its .00 code)?"""
+    whole = data.occupations.get(f"{soc}.00")
+    return whole is not None and "all other" in whole["title"].casefold()
+
+
+def weak_memberships(
+    *, evidence: Iterable[tuple[str, str, str, bool]]
+) -> set[tuple[str, str, str]]:
+    """The (cluster, pathway, O*NET code) memberships that rest only on an "All Other" group.
+
+    `evidence` holds one (cluster, pathway, code, from an All Other SOC row?) per crosswalk
+    row and occupation. Our rule: a specific O*NET occupation filed under an "All Other" SOC
+    code (15-1299.01 under 15-1299) is a weak member of a pathway when no row for a more
+    specific code puts it there. The catch-all occupation itself (15-1299.00) is a full
+    member: the row is about it. Weak members stay in the pathway but are not used by quiz
+    matching, so they never explain or illustrate a cluster.
+    """
+    weak, strong = set(), set()
+    for cluster, pathway, code, catch_all in evidence:
+        key = (cluster, pathway, code)
+        (weak if catch_all and not code.endswith(".00") else strong).add(key)
+    return weak - strong
+
+
+def _read_classic_framework(source: SourceFiles, data: Catalogue) -> None:
     clusters: dict[str, dict[str, set[str]]] = {}
     for row in table_rows(source, CLASSIC):
-        code = _known(row, data, "Code")
+        code = row.code("Code")
+        if code not in data.occupations:
+            # O*NET OnLine's mapping can lag a database release that retired the code.
+            data.skipped.append(f"{row.path}, line {row.line}: {code} is not in the O*NET data")
+            continue
         cluster_names = row.text("Career Cluster").split("; ")
         pathway_names = row.text("Career Pathway").split("; ")
         if len(cluster_names) != len(pathway_names):
@@ -680,7 +1021,7 @@ def _read_classic_framework(source: Path, data: Catalogue) -> None:
     data.frameworks["classic-16"] = clusters
 
 
-def _read_programmes(source: Path, data: Catalogue) -> None:
+def _read_programmes(source: SourceFiles, data: Catalogue) -> None:
     names = data.national_names
 
     def pathway_key(row: _Row) -> tuple[str, str, str]:
@@ -710,6 +1051,14 @@ class Summary:
     created: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     updated: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     deleted: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    files: dict[str, Path] = field(default_factory=dict)  # what -> the file it was read from
+    added: list[str] = field(default_factory=list)  # "code title" of each occupation
+    retired: list[str] = field(default_factory=list)
+    returned: list[str] = field(default_factory=list)  # retired before, back in this release
+    renamed: list[str] = field(default_factory=list)  # "code old title -> new title"
+    kept_content: list[str] = field(default_factory=list)  # ours, linked to retired ones
+    skipped: list[str] = field(default_factory=list)  # source rows left out, and why
+    first_import: bool = False  # into an empty catalogue: the added ones are not listed
 
     @property
     def changed(self) -> bool:
@@ -719,12 +1068,28 @@ class Summary:
 
     def lines(self) -> list[str]:
         names = sorted(set(self.created) | set(self.updated) | set(self.deleted))
-        return [
+        lines = [
             f"  {name}: {self.created[name]} created, {self.updated[name]} updated, "
             f"{self.deleted[name]} removed"
             for name in names
             if self.created[name] or self.updated[name] or self.deleted[name]
         ]
+        for heading, items in (
+            ("Occupations added", self.added),
+            ("Occupations retired (no longer in the data)", self.retired),
+            ("Retired occupations back in the data", self.returned),
+            ("Occupations renamed", self.renamed),
+            ("Kept for retired occupations (counselors may relink it)", self.kept_content),
+            ("Rows left out", self.skipped),
+        ):
+            if items:
+                lines.append(f"{heading}: {len(items)}")
+                if not (items is self.added and self.first_import):
+                    lines += [f"  {item}" for item in items]
+        return lines
+
+    def file_lines(self) -> list[str]:
+        return ["Files read:", *(f"  {what}: {path}" for what, path in self.files.items())]
 
 
 def import_catalogue(
@@ -736,6 +1101,7 @@ def import_catalogue(
     data = read_sources(source, progress)
     progress(f"Writing to the database ({time.perf_counter() - started:.1f}s)")
     summary = write_catalogue(data, progress)
+    summary.files, summary.skipped = data.files, data.skipped
     progress(f"Done in {time.perf_counter() - started:.1f}s")
     return summary
 
@@ -752,8 +1118,9 @@ OCCUPATION_FIELDS = [
     "title", "description", "release_id", *RIASEC_FIELDS.values(), "interest_code",
     "job_zone_id", "bls_code", "bls_title", "entry_education", "work_experience",
     "job_training", "wage_p10", "wage_p25", "wage_median", "wage_p75", "wage_p90",
-    "wage_top_coded", "hourly_only", "employment_2024", "employment_2034",
-    "employment_change_pct", "annual_openings", "bright_outlook", "search_titles", "search_body",
+    "wage_top_coded", "hourly_only", "wage_hourly_median", "employment_2024", "employment_2034",
+    "employment_change_pct", "annual_openings", "bright_outlook", "figures_for_group",
+    "figures_group", "is_retired", "search_titles", "search_body",
 ]  # fmt: skip
 
 
@@ -818,6 +1185,7 @@ def _occupation_values(code: str, raw: dict, data: Catalogue, release_id: int) -
         **{name: raw["interests"].get(name) for name in RIASEC_FIELDS.values()},
         "interest_code": "".join(HIGH_POINT_LETTERS[h] for h in high if h),
         "job_zone_id": raw.get("job_zone_id"),
+        "is_retired": False,
         "search_titles": "\n".join(t.lower() for t in titles),
         "search_body": "\n".join(
             [raw["description"].lower(), *(t[0].lower() for t in data.tasks[code])]
@@ -825,33 +1193,57 @@ def _occupation_values(code: str, raw: dict, data: Catalogue, release_id: int) -
     }
     for name in OCCUPATION_FIELDS:
         if name not in values:
-            default = (
-                False if name in {"wage_top_coded", "hourly_only", "bright_outlook"} else None
-            )
+            default = False if name in _FLAG_FIELDS else None
             values[name] = raw.get(name, "" if name in _TEXT_FIELDS else default)
     return values
 
 
-_TEXT_FIELDS = {"bls_code", "bls_title", "entry_education", "work_experience", "job_training"}
+_TEXT_FIELDS = {
+    "bls_code", "bls_title", "entry_education", "work_experience", "job_training",
+    "figures_group",
+}  # fmt: skip
+_FLAG_FIELDS = {"wage_top_coded", "hourly_only", "bright_outlook", "figures_for_group"}
 
 
 def _write_occupations(
     data: Catalogue, release: m.DataRelease, summary: Summary
 ) -> dict[str, int]:
     existing = {o.code: o for o in m.Occupation.objects.all()}
+    summary.first_import = not existing
     to_create, to_update = [], []
     for code, raw in data.occupations.items():
         values = _occupation_values(code, raw, data, release.pk)
         occupation = existing.get(code)
         if occupation is None:
             to_create.append(m.Occupation(code=code, **values))
-        elif _assign(occupation, values):
+            summary.added.append(f"{code} {values['title']}")
+            continue
+        if occupation.title != values["title"]:
+            summary.renamed.append(f"{code} {occupation.title} -> {values['title']}")
+        if occupation.is_retired:
+            summary.returned.append(f"{code} {values['title']}")
+        if _assign(occupation, values):
             to_update.append(occupation)
+    # Occupations the release dropped are retired, not deleted: counselors may link to them,
+    # and their pages still point to the careers closest to them.
+    for code, occupation in sorted(existing.items()):
+        if code not in data.occupations and not occupation.is_retired:
+            occupation.is_retired = True
+            to_update.append(occupation)
+            summary.retired.append(f"{code} {occupation.title}")
     m.Occupation.objects.bulk_create(to_create, batch_size=500)
     m.Occupation.objects.bulk_update(to_update, OCCUPATION_FIELDS, batch_size=500)
     summary.created["occupations"] += len(to_create)
     summary.updated["occupations"] += len(to_update)
-    # Occupations O*NET dropped stay (counselors may link to them); they are reported.
+    if summary.retired:
+        kept = (
+            m.LocalProgramme.occupations.through.objects.filter(
+                occupation__code__in=[line.split(" ", 1)[0] for line in summary.retired]
+            )
+            .values_list("occupation__code", "localprogramme__name")
+            .order_by("occupation__code", "localprogramme__name")
+        )
+        summary.kept_content += [f"{code}: local programme {name!r}" for code, name in kept]
     return dict(m.Occupation.objects.values_list("code", "pk"))
 
 
@@ -893,13 +1285,20 @@ def _sync_children(data: Catalogue, codes: dict[str, int], summary: Summary) -> 
         summary,
         "other titles",
     )
+    # A retired occupation keeps its links to careers still in the data: its page shows them.
+    kept_links = m.RelatedOccupation.objects.filter(
+        occupation__is_retired=True, related__is_retired=False
+    ).values_list("occupation_id", "related_id", "tier", "rank")
     sync_rows(
         m.RelatedOccupation,
         ["occupation_id", "related_id", "tier", "rank"],
-        (
-            (codes[c], codes[other], tier, rank)
-            for c, related in data.related.items()
-            for other, (tier, rank) in related.items()
+        itertools.chain(
+            (
+                (codes[c], codes[other], tier, rank)
+                for c, related in data.related.items()
+                for other, (tier, rank) in related.items()
+            ),
+            list(kept_links),
         ),
         summary,
         "related occupations",
@@ -976,9 +1375,13 @@ def _write_frameworks(
 
     sync_rows(
         m.PathwayOccupation,
-        ["pathway_id", "occupation_id"],
+        ["pathway_id", "occupation_id", "is_weak"],
         (
-            (pathway_ids[(fw, cluster, pathway)], codes[code])
+            (
+                pathway_ids[(fw, cluster, pathway)],
+                codes[code],
+                (fw, cluster, pathway, code) in data.weak,
+            )
             for fw, clusters in data.frameworks.items()
             for cluster, pathways in clusters.items()
             for pathway, members in pathways.items()

@@ -22,6 +22,14 @@ class DataRelease(models.Model):
     licence = models.CharField(max_length=200)
     url = models.URLField(blank=True)
     attribution = models.TextField(help_text="The credit line shown with the data.")
+    facts = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text=(
+            "Figures read from the release that pages need: the OEWS wage cap (wage_cap), "
+            "the projection years (start, end)."
+        ),
+    )
     imported_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -93,8 +101,23 @@ class Pathway(models.Model):
 
 
 class PathwayOccupation(models.Model):
+    """An occupation in a pathway (and so in its cluster), as the framework's data puts it."""
+
     pathway = models.ForeignKey(Pathway, on_delete=models.CASCADE)
     occupation = models.ForeignKey("Occupation", on_delete=models.CASCADE)
+    is_weak = models.BooleanField(
+        default=False,
+        help_text=(
+            "In this pathway only because the crosswalk lists an 'All Other' SOC group "
+            "that this O*NET occupation is one of; never used as an example of the cluster."
+        ),
+    )
+    """True when the only evidence for this membership is a crosswalk row for an "All Other"
+    SOC code (such as 15-1299, Computer Occupations, All Other) and the occupation is one of
+    the specific O*NET occupations O*NET files under it (15-1299.01, Web Administrators):
+    the crosswalk says where the whole catch-all group goes, not where this job goes. Weak
+    members stay in the pathway's lists but do not count in quiz matching and are never
+    shown as examples there (see clusters.importer.weak_memberships)."""
 
     class Meta:
         constraints = [
@@ -162,7 +185,41 @@ class Occupation(models.Model):
     employment_2034 = models.PositiveIntegerField(null=True, blank=True)
     employment_change_pct = models.FloatField(null=True, blank=True)
     annual_openings = models.PositiveIntegerField(null=True, blank=True)
-    bright_outlook = models.BooleanField(default=False)
+    wage_hourly_median = models.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Median hourly pay, kept for jobs BLS publishes only hourly pay for.",
+    )
+    bright_outlook = models.BooleanField(
+        "growing demand",
+        default=False,
+        help_text=(
+            "Our rule: projected to grow at least twice as fast as all jobs together, or "
+            "not shrinking and at least 10,000 openings a year."
+        ),
+    )
+    figures_for_group = models.BooleanField(
+        default=False,
+        help_text=(
+            "The BLS figures (pay, jobs, outlook, entry education) describe a group of jobs "
+            "that includes this one (BLS code and title above), not this job alone."
+        ),
+    )
+    figures_group = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="Whom the figures describe, in plain words: 'all registered nurses'.",
+    )
+
+    is_retired = models.BooleanField(
+        default=False,
+        help_text=(
+            "The latest data release no longer lists this occupation: it is left out of "
+            "lists, search and matching, and its page points to related careers."
+        ),
+    )
 
     # Lower-cased titles, alternate titles and tasks, kept for search.
     search_titles = models.TextField(blank=True, editable=False)
@@ -336,19 +393,3 @@ class LocalProgramme(models.Model):
         if self.grade_to:
             return f"Up to grade {self.grade_to}"
         return ""
-
-
-class ContentVersion(models.Model):
-    """A single row whose number goes up whenever published content changes.
-
-    It lives in the database, not the cache, so every app server sees the same number whether
-    or not they share a cache (see careerclusters/cache_version.py).
-    """
-
-    value = models.BigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = "content version"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -4,7 +4,7 @@ Students type "cop", "nurce", "electricians" or "take care of kids", not O*NET t
 in Python over a compact in-memory index built from `Occupation.search_titles` (title,
 alternate and reported titles) and `Occupation.search_body` (description and tasks), so the
 results are exactly the same on SQLite and PostgreSQL. The index is built once per process
-and rebuilt when the content version changes (`kept` in careerclusters/cache_version.py).
+and rebuilt when the content version changes (`kept` in core/content_version.py).
 
 How a query is read:
 - words are lower-cased and reduced to a rough root ("electricians", "electrician" ->
@@ -37,8 +37,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from careerclusters.cache_version import kept
 from clusters.models import Occupation, PathwayOccupation
+from core.content_version import kept
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
@@ -147,8 +147,12 @@ _SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
 }
 
 
+_DASHES = str.maketrans({"\u2013": " ", "\u2014": " "})  # would vanish with the accents
+
+
 def normalise(text: str) -> str:
-    """Lower case, no accents, '&' as 'and'."""
+    """Lower case, no accents, '&' as 'and', dashes between words as spaces."""
+    text = text.translate(_DASHES)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return text.lower().replace("&", " and ")
 
@@ -722,16 +726,20 @@ def _title_variants(line: str) -> list[str]:
 
 
 def load_index() -> SearchIndex:
-    """Build the index from the database (one query)."""
-    rows = Occupation.objects.order_by("code").values(
-        "id",
-        "code",
-        "title",
-        "job_zone_id",
-        "bright_outlook",
-        "employment_2024",
-        "search_titles",
-        "search_body",
+    """Build the index from the database (one query): occupations still in the data."""
+    rows = (
+        Occupation.objects.filter(is_retired=False)
+        .order_by("code")
+        .values(
+            "id",
+            "code",
+            "title",
+            "job_zone_id",
+            "bright_outlook",
+            "employment_2024",
+            "search_titles",
+            "search_body",
+        )
     )
     return SearchIndex(list(rows))
 
@@ -750,7 +758,7 @@ def search_occupations(
     """Occupations matching a student's query, best first, optionally filtered.
 
     `cluster` is a cluster slug (its occupations in any pathway), `job_zone` 1-5, `bright`
-    True for bright-outlook jobs only. Costs one query (two with a cluster filter).
+    True for growing-demand jobs only. Costs one query (two with a cluster filter).
     """
     index = get_index()
     allowed: set[int] | None = None

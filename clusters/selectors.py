@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
-from careerclusters.cache_version import kept
-from careerclusters.queries import count_of
 from clusters.models import (
     Attribute,
     Cluster,
@@ -24,6 +22,8 @@ from clusters.models import (
     Task,
 )
 from clusters.riasec import RIASEC, RIASEC_NAMES
+from core.content_version import kept
+from core.queries import count_of
 
 
 def data_releases() -> list[DataRelease]:
@@ -84,33 +84,20 @@ JOB_ZONE_WORDS = {
 LIST_FIELDS = (
     "id", "code", "title", "job_zone_id", "entry_education", "wage_median", "wage_top_coded",
     "hourly_only", "employment_change_pct", "annual_openings", "bright_outlook",
+    "figures_for_group", "figures_group", "wage_hourly_median",
 )  # fmt: skip
 
 
 ZONE_CHOICES = [(number, words[0]) for number, words in JOB_ZONE_WORDS.items()]
 
 
-def parse_job_zone(value: str | None) -> int | None:
-    """A job zone 1-5 from a query string value; anything else means no filter."""
-    return int(value) if value in {"1", "2", "3", "4", "5"} else None
-
-
 @dataclass(frozen=True)
 class ListFilters:
-    """Filters and sort for an occupation list, already checked."""
+    """Filters and sort for an occupation list, already checked (clusters.forms)."""
 
     job_zone: int | None = None
     education: str | None = None
     sort: str = DEFAULT_SORT
-
-    @classmethod
-    def parse(cls, *, job_zone: str | None, education: str | None, sort: str | None):
-        """Unknown or malformed values fall back to 'no filter' and the default sort."""
-        return cls(
-            job_zone=parse_job_zone(job_zone),
-            education=education if education in EDUCATION_LEVELS else None,
-            sort=sort if sort in SORTS else DEFAULT_SORT,
-        )
 
     def apply(self, occupations: QuerySet) -> QuerySet:
         if self.job_zone:
@@ -128,7 +115,7 @@ def _list_occupations(queryset: QuerySet) -> QuerySet:
     return queryset.select_related(None).only(*LIST_FIELDS)
 
 
-def _paginate(queryset: QuerySet, page: str | None, size: int = LIST_PAGE_SIZE) -> Page:
+def _paginate(queryset: QuerySet, page: int | None, size: int = LIST_PAGE_SIZE) -> Page:
     """A page of the list; a bad or out-of-range page number gives the first or last page.
 
     Two queries (count, rows); one when the list is empty.
@@ -136,13 +123,9 @@ def _paginate(queryset: QuerySet, page: str | None, size: int = LIST_PAGE_SIZE) 
     return page_of(Paginator(queryset, size), page)
 
 
-def page_of(paginator: Paginator, page: str | None) -> Page:
-    """The page asked for; not a number or below 1 -> the first, too high -> the last."""
-    try:
-        number = int(page or 1)
-    except (TypeError, ValueError):
-        number = 1
-    return paginator.page(min(max(number, 1), paginator.num_pages))
+def page_of(paginator: Paginator, page: int | None) -> Page:
+    """The page asked for; none or below 1 -> the first, too high -> the last."""
+    return paginator.page(min(max(page or 1, 1), paginator.num_pages))
 
 
 # -- Clusters index ------------------------------------------------------------------------
@@ -221,7 +204,7 @@ def cluster_pathways(*, cluster: Cluster) -> list[Pathway]:
     )
 
 
-def cluster_occupations(*, cluster: Cluster, filters: ListFilters, page: str | None) -> Page:
+def cluster_occupations(*, cluster: Cluster, filters: ListFilters, page: int | None) -> Page:
     """A page of the careers in any of the cluster's pathways. Two queries (count, rows)."""
     return _member_page(PathwayOccupation.objects.filter(pathway__cluster=cluster), filters, page)
 
@@ -236,12 +219,12 @@ def pathway_by_slugs(*, cluster_slug: str, pathway_slug: str) -> Pathway | None:
     )
 
 
-def pathway_occupations(*, pathway: Pathway, filters: ListFilters, page: str | None) -> Page:
+def pathway_occupations(*, pathway: Pathway, filters: ListFilters, page: int | None) -> Page:
     """Two queries (count, rows)."""
     return _member_page(PathwayOccupation.objects.filter(pathway=pathway), filters, page)
 
 
-def _member_page(members: QuerySet, filters: ListFilters, page: str | None) -> Page:
+def _member_page(members: QuerySet, filters: ListFilters, page: int | None) -> Page:
     """A filtered, sorted page of the occupations in `members` (PathwayOccupation rows)."""
     occupations = Occupation.objects.filter(pk__in=members.values("occupation_id"))
     return _paginate(filters.apply(_list_occupations(occupations)), page)
@@ -381,7 +364,9 @@ def occupations_by_code(*, codes: list[str], with_tasks: bool = False) -> list[O
     wanted = [c for c in codes if OCCUPATION_CODE.match(c)]
     if not wanted:
         return []
-    occupations = Occupation.objects.filter(code__in=wanted).select_related("job_zone")
+    occupations = Occupation.objects.filter(code__in=wanted, is_retired=False).select_related(
+        "job_zone"
+    )
     if with_tasks:
         occupations = occupations.prefetch_related(
             Prefetch(

@@ -1,7 +1,7 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from careerclusters.cache_version import content_changed
 from clusters import models as m
+from core.content_version import content_changed
 
 # Every catalogue model: a change to any of them changes what public pages show.
 CONTENT_MODELS = [

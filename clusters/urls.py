@@ -1,18 +1,14 @@
 from django.urls import path, register_converter
+from django.urls.converters import StringConverter
 
 from clusters import views
 
 
-class OccupationCode:
-    """An O*NET-SOC code such as 29-1141.00; anything else is a 404 before the view runs."""
+class OccupationCode(StringConverter):
+    """An O*NET-SOC code such as 29-1141.00; anything else is a 404 before the view runs.
+    ([0-9], not \\d, which would also take other scripts' digits.)"""
 
-    regex = r"\d{2}-\d{4}\.\d{2}"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
+    regex = r"[0-9]{2}-[0-9]{4}\.[0-9]{2}"
 
 
 register_converter(OccupationCode, "onet")

@@ -1,30 +1,27 @@
 """Explore pages: clusters, pathways, occupations, search, compare and saved careers.
 
-Views are thin: they read and check the query string, call a selector, search or service
-function, and render. Lists that htmx updates in place come back as template partials.
+Views are thin: a form (clusters.forms) reads and checks the query string, then the view
+calls a selector, search or service function, and renders. Lists that htmx updates in place
+come back as template partials.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
-from careerclusters.page_cache import same_for_everyone, shared_page
 from clusters import selectors
-from clusters.search import MAX_QUERY_LENGTH, search_occupations
-from clusters.selectors import (
-    DEFAULT_SORT,
-    EDUCATION_LEVELS,
-    JOB_ZONE_WORDS,
-    SORTS,
-    ListFilters,
-    data_releases,
-)
+from clusters.forms import OccupationListForm, SearchForm
+from clusters.search import search_occupations
+from clusters.selectors import JOB_ZONE_WORDS, data_releases
 from clusters.services import MAX_SAVED, SavedListFull, saved_codes, toggle_saved
+from core.page_cache import same_for_everyone, shared_page
 
 SEARCH_PAGE_SIZE = 20
 COMPARE_MIN, COMPARE_MAX = 2, 4
@@ -71,23 +68,12 @@ def cluster_index(request):
     )
 
 
-def _list_filters(request) -> ListFilters:
-    return ListFilters.parse(
-        job_zone=request.GET.get("zone"),
-        education=request.GET.get("education"),
-        sort=request.GET.get("sort"),
-    )
-
-
-def _list_context(request, filters: ListFilters, page) -> dict:
+def _list_context(request, form: OccupationListForm, page) -> dict:
     return {
-        "filters": filters,
+        "form": form,
+        "filters": form.filters(),
         "page_obj": page,
         "saved": set(saved_codes(session=request.session)),
-        "sorts": [(key, label) for key, (label, _) in SORTS.items()],
-        "default_sort": DEFAULT_SORT,
-        "zones": selectors.ZONE_CHOICES,
-        "education_levels": [(slug, label) for slug, (_, label) in EDUCATION_LEVELS.items()],
     }
 
 
@@ -98,11 +84,11 @@ def cluster_detail(request, slug: str):
     cluster = selectors.cluster_by_slug(slug=slug)
     if cluster is None:
         raise Http404("No such cluster")
-    filters = _list_filters(request)
+    form = OccupationListForm(request.GET)
     page = selectors.cluster_occupations(
-        cluster=cluster, filters=filters, page=request.GET.get("page")
+        cluster=cluster, filters=form.filters(), page=form.values["page"]
     )
-    context = {"cluster": cluster, **_list_context(request, filters, page)}
+    context = {"cluster": cluster, **_list_context(request, form, page)}
     if _htmx_target(request) == "occupation-list":
         return render(request, "clusters/cluster.html#occupation_list", context)
     context["pathways"] = selectors.cluster_pathways(cluster=cluster)
@@ -116,14 +102,14 @@ def pathway_detail(request, cluster_slug: str, pathway_slug: str):
     pathway = selectors.pathway_by_slugs(cluster_slug=cluster_slug, pathway_slug=pathway_slug)
     if pathway is None:
         raise Http404("No such pathway")
-    filters = _list_filters(request)
+    form = OccupationListForm(request.GET)
     page = selectors.pathway_occupations(
-        pathway=pathway, filters=filters, page=request.GET.get("page")
+        pathway=pathway, filters=form.filters(), page=form.values["page"]
     )
     context = {
         "pathway": pathway,
         "cluster": pathway.cluster,
-        **_list_context(request, filters, page),
+        **_list_context(request, form, page),
     }
     if _htmx_target(request) == "occupation-list":
         return render(request, "clusters/pathway.html#occupation_list", context)
@@ -154,9 +140,6 @@ def occupation_detail(request, code: str):
             "o": occupation,
             "saved": set(saved_codes(session=request.session)),
             "zone": JOB_ZONE_WORDS.get(occupation.job_zone_id),
-            "broader_bls_group": bool(
-                occupation.bls_code and occupation.bls_code != occupation.code[:7]
-            ),
             "more_programmes": max(page.programme_count - len(page.programmes), 0),
         },
     )
@@ -169,26 +152,26 @@ def occupation_detail(request, code: str):
 @vary_on_headers("HX-Request")
 @shared_page(_saved_careers)
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    clusters = selectors.all_clusters()
-    cluster_slugs = {c.slug for c in clusters}
-    cluster = request.GET.get("cluster") if request.GET.get("cluster") in cluster_slugs else None
-    job_zone = selectors.parse_job_zone(request.GET.get("zone"))
-    bright = request.GET.get("bright") == "1"
-
+    form = SearchForm(request.GET, clusters=selectors.all_clusters())
+    values = form.values
+    query = values["q"]
     result = None
     page = None
     if query:
-        result = search_occupations(query=query, cluster=cluster, job_zone=job_zone, bright=bright)
-        page = selectors.page_of(Paginator(result.hits, SEARCH_PAGE_SIZE), request.GET.get("page"))
+        result = search_occupations(
+            query=query,
+            cluster=values["cluster"] or None,
+            job_zone=values["zone"],
+            bright=values["bright"],
+        )
+        page = selectors.page_of(Paginator(result.hits, SEARCH_PAGE_SIZE), values["page"])
         page.occupations = selectors.occupations_by_id(ids=[h.occupation_id for h in page])
     context = {
+        "form": form,
         "query": query,
         "result": result,
         "page_obj": page,
-        "filters": {"cluster": cluster, "zone": job_zone, "bright": bright},
-        "clusters": clusters,
-        "zones": selectors.ZONE_CHOICES,
+        "filtered": bool(values["cluster"] or values["zone"] or values["bright"]),
         "saved": set(saved_codes(session=request.session)),
         "suggestions": SEARCH_SUGGESTIONS,
     }
@@ -263,7 +246,7 @@ def save(request):
         now_saved = toggle_saved(session=request.session, code=occupation.code)
     except SavedListFull:
         now_saved, full = False, True
-    next_url = request.POST.get("next", "")
+    next_url = _return_path(request, fallback=reverse("clusters:saved"))
     if request.htmx:
         return render(
             request,
@@ -277,8 +260,28 @@ def save(request):
                 "next_url": next_url,
             },
         )
+    return HttpResponseRedirect(next_url)
+
+
+def _same_site_path(url: str, request) -> str | None:
+    """`url` if it is a path on this site (not a URL name, not another host), else None."""
+    if not url.startswith("/") or url.startswith(("//", "/\\")):
+        return None
     if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        next_url = reverse("clusters:saved")
-    return redirect(next_url)
+        return None
+    return url
+
+
+def _return_path(request, *, fallback: str) -> str:
+    """Where a Save button sends the student back to: the `next` path the button carries,
+    else the page the button was on (the Referer, when it is this site), else `fallback`."""
+    if path := _same_site_path(request.POST.get("next", ""), request):
+        return path
+    referer = urlsplit(request.headers.get("Referer", ""))
+    if referer.netloc == request.get_host() and referer.path:
+        referer_path = referer.path + (f"?{referer.query}" if referer.query else "")
+        if path := _same_site_path(referer_path, request):
+            return path
+    return fallback

@@ -95,3 +95,13 @@ def test_hsts_header_when_debug_is_off(client, settings):
     settings.SECURE_HSTS_SECONDS = 31536000
     response = client.get("/", secure=True)
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_csrf_cookie_is_http_only(client):
+    client.get("/")
+    assert client.cookies["csrftoken"]["httponly"]
+
+
+def test_no_server_header_names_the_software(client):
+    assert client.get("/healthz")["Server"] == ""
+    assert client.get("/no-such-page/")["Server"] == ""

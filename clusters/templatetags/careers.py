@@ -1,8 +1,11 @@
 """Formatting for career figures: pay, change, job zones, and the inline SVG charts."""
 
+import re
+
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 
+from clusters.importer import BRIGHT_GROWTH_FACTOR, FRAMEWORKS
 from clusters.riasec import RIASEC, RIASEC_NAMES
 from clusters.selectors import JOB_ZONE_WORDS
 
@@ -44,11 +47,15 @@ def change(value) -> str:
 
 
 @register.filter
-def change_words(value) -> str:
-    """Our plain words for a projected change over ten years."""
+def change_words(value, fast=None) -> str:
+    """Our plain words for a projected change over ten years.
+
+    `fast` is "growing fast": twice the growth of all jobs together (projection_years gives
+    it from the release; 6.2 for 2024-34's 3.1%).
+    """
     if value is None:
         return ""
-    if value >= 6.2:  # at least twice the 3.1% of all jobs together
+    if value >= (fast or 6.2):
         return "growing fast"
     if value > 0.5:
         return "growing"
@@ -133,8 +140,53 @@ def interest_chart(occupation, chart_id: str = ""):
 def median_pay(o) -> str:
     """An occupation's median yearly pay in words, for lists."""
     if o.wage_median is None:
-        return "Paid by the hour (no yearly figure)" if o.hourly_only else "Not published"
+        if o.hourly_only and o.wage_hourly_median is not None:
+            return f"{hourly(o.wage_hourly_median)} an hour"
+        return "Not published"
     return wage(o.wage_median, o.wage_top_coded)
+
+
+@register.filter
+def hourly(value) -> str:
+    """Hourly pay with its cents: Decimal('23.97') -> '$23.97'."""
+    if value is None:
+        return ""
+    return f"${value:,.2f}"
+
+
+@register.filter
+def projection_years(release) -> dict:
+    """{"start": 2024, "end": 2034, "fast": 6.2} for the projections release, from its facts
+    (else its version); "fast" is the growth we call "growing fast" (None when unknown)."""
+    years = {"start": "", "end": "", "fast": None}
+    if release is None:
+        return years
+    facts = release.facts or {}
+    if "average_growth" in facts:
+        years["fast"] = round(BRIGHT_GROWTH_FACTOR * facts["average_growth"], 1)
+    if "start" in facts and "end" in facts:
+        return {**years, "start": facts["start"], "end": facts["end"]}
+    found = re.match(r"(\d{4})\D(\d{2})$", release.version)
+    if found:
+        start = int(found.group(1))
+        years.update(start=start, end=start // 100 * 100 + int(found.group(2)))
+    return years
+
+
+@register.filter
+def release_for(releases, framework):
+    """The data release a framework comes from, out of the footer's `data_releases`.
+
+    Takes a Framework (by its release) or the quiz results' framework (by its slug), so no
+    page needs another query to credit its clusters.
+    """
+    if not releases or framework is None:
+        return None
+    release_id = getattr(framework, "release_id", None)
+    if release_id is None:
+        key = FRAMEWORKS.get(getattr(framework, "slug", ""), {}).get("release", "")
+        return releases.get(key.replace("-", "_"))
+    return next((r for r in releases.values() if r.pk == release_id), None)
 
 
 @register.filter

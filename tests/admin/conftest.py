@@ -2,9 +2,9 @@
 
 import pytest
 
-from careerclusters.roles import sync_counselor_group
 from clusters import models as m
 from clusters.importer import import_catalogue
+from core.roles import sync_counselor_group
 from tests.clusters.sample_source import write_source
 
 PASSWORD = "a-long-test-password-123"

@@ -155,3 +155,48 @@ def test_attempts_are_view_only_and_hide_the_private_link(counselor_client, quiz
     assert (
         counselor_client.get(f"/admin/assessments/attempt/{attempt.pk}/delete/").status_code == 403
     )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "token={token}", "token__exact={token}", "token__startswith={prefix}",
+        "token__istartswith={prefix}", "token__regex=^{prefix}", "token__contains={prefix}",
+        "token__gt={prefix}", "token__in={token}", "token__isnull=False",
+        "assessment__attempts__token__startswith={prefix}", "o=-token", "_to_field=token",
+    ],
+)  # fmt: skip
+def test_no_address_reaches_an_attempts_private_link(counselor_client, quiz, query):
+    attempt = Attempt.objects.create(assessment=quiz)
+    Attempt.objects.create(assessment=quiz)  # a second row that a working filter would drop
+    query = query.format(token=attempt.token, prefix=attempt.token[:3])
+    response = counselor_client.get(f"/admin/assessments/attempt/?{query}")
+    # Refused (400), or Django's "?e=1" redirect for a bad lookup, or the whole unfiltered
+    # list: never a list narrowed down by the token.
+    if response.status_code == 200:
+        assert response.context["cl"].result_count == 2
+    else:
+        assert response.status_code in {302, 400}, response.status_code
+        if response.status_code == 302:
+            assert response["Location"].endswith("?e=1")
+
+
+@pytest.mark.parametrize("lookup", ["attempt__token", "attempt__token__startswith"])
+def test_answers_cannot_be_filtered_by_private_link_either(counselor_client, quiz, lookup):
+    attempt = Attempt.objects.create(assessment=quiz)
+    response = counselor_client.get(f"/admin/assessments/response/?{lookup}={attempt.token[:3]}")
+    assert response.status_code == 400
+
+
+def test_the_attempt_admins_search_and_order_never_use_the_token(rf, counselor):
+    from django.contrib import admin as django_admin
+
+    from assessments.admin import AttemptAdmin
+
+    model_admin = AttemptAdmin(Attempt, django_admin.site)
+    model_admin.search_fields = [*model_admin.search_fields, "token", "=token"]
+    model_admin.ordering = ["token", "-created_at"]
+    request = rf.get("/admin/assessments/attempt/")
+    request.user = counselor
+    assert model_admin.get_search_fields(request) == ["=code", "assessment__name"]
+    assert model_admin.get_ordering(request) == ["-created_at"]

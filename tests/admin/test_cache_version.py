@@ -4,13 +4,13 @@ import pytest
 from django.db import transaction
 
 from assessments.models import Assessment, Attempt, Item
-from careerclusters.cache_version import (
+from clusters import models as m
+from core.content_version import (
     bump_content_version,
     content_version,
     forget_all,
     kept,
 )
-from clusters import models as m
 
 pytestmark = pytest.mark.django_db
 
@@ -131,8 +131,8 @@ def test_the_footer_shows_an_import_made_by_another_process(catalogue):
     from django.db.models import F
     from django.utils import timezone
 
-    from clusters.models import ContentVersion
     from clusters.selectors import data_releases
+    from core.models import ContentVersion
 
     bump_content_version()
     before = data_releases()

@@ -326,3 +326,15 @@ def test_import_needs_permission(client, django_user_model):
     assert client.get("/admin/clusters/cluster/import/").status_code == 403
     assert client.get("/admin/clusters/localprogramme/export/").status_code == 200
     assert "Import CSV" not in client.get("/admin/clusters/localprogramme/").content.decode()
+
+
+@pytest.mark.parametrize("name", ["occupation", "cluster", "localprogramme"])
+def test_export_refuses_a_search_of_too_many_words_with_the_lists_message(
+    counselor_client, catalogue, name
+):
+    words = " ".join(f"nurse{n}" for n in range(500))
+    response = counselor_client.get(f"/admin/clusters/{name}/export/", {"q": words})
+    assert response.status_code == 400
+    assert response.content.decode() == (
+        "Search with at most 20 words at a time; this search had 500. Nothing was searched."
+    )

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from careerclusters.roles import COUNSELORS
 from clusters import models as m
+from core.roles import COUNSELORS
 
 pytestmark = pytest.mark.django_db
 

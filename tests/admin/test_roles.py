@@ -2,13 +2,14 @@
 create_counselor makes a staff account in it."""
 
 import io
+import sys
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from careerclusters.roles import (
+from core.roles import (
     COUNSELOR_PERMISSIONS,
     COUNSELORS,
     counselor_permission_codenames,
@@ -57,8 +58,17 @@ def permissions(group) -> set[tuple[str, str]]:
     return set(group.permissions.values_list("content_type__app_label", "codename"))
 
 
-def test_migration_created_the_group_with_exactly_these_permissions():
+def test_migrate_created_the_group_with_exactly_these_permissions():
     group = Group.objects.get(name=COUNSELORS)
+    assert permissions(group) == EXPECTED
+
+
+def test_every_migrate_puts_the_group_back_in_step_with_the_list(monkeypatch):
+    """A change to COUNSELOR_PERMISSIONS takes effect at the next migrate, with no migration."""
+    group = Group.objects.get(name=COUNSELORS)
+    group.permissions.remove(Permission.objects.get(codename="view_task"))
+    group.permissions.add(Permission.objects.get(codename="change_user"))
+    call_command("migrate", verbosity=0)
     assert permissions(group) == EXPECTED
 
 
@@ -128,3 +138,26 @@ def test_create_counselor_rejects_a_bad_email_or_username(django_user_model):
     with pytest.raises(CommandError):
         call_command("create_counselor", "bad name!")
     assert not django_user_model.objects.exists()
+
+
+def test_create_counselor_hint_names_the_python_that_has_django(tmp_path, monkeypatch):
+    """The printed changepassword command must work as written: `python` only when that is
+    this interpreter (an activated venv), else the venv's own python (`.venv/bin/python`)."""
+    bin_dir = tmp_path / ".venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    venv_python = bin_dir / "python"
+    venv_python.symlink_to(sys.executable)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.executable", str(venv_python))
+
+    def hint(username: str) -> str:
+        out = io.StringIO()
+        call_command("create_counselor", username, "--no-password", stdout=out)
+        return next(
+            line.strip() for line in out.getvalue().splitlines() if "changepassword" in line
+        )
+
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")  # the venv is not activated
+    assert hint("sam") == ".venv/bin/python manage.py changepassword sam"
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")  # it is
+    assert hint("ana") == "python manage.py changepassword ana"

@@ -49,7 +49,7 @@ def test_reloaded_when_cluster_membership_changes(catalogue):
 
 
 def test_another_process_changing_the_content_version_is_seen(catalogue):
-    from careerclusters.cache_version import bump_content_version
+    from core.content_version import bump_content_version
 
     first = selectors.matching_catalogue()
     bump_content_version()  # as any process does after a content change
@@ -57,7 +57,7 @@ def test_another_process_changing_the_content_version_is_seen(catalogue):
 
 
 def test_forget_all_drops_it(catalogue):
-    from careerclusters.cache_version import forget_all
+    from core.content_version import forget_all
 
     first = selectors.matching_catalogue()
     forget_all()

@@ -24,7 +24,9 @@ def real():
 
 def test_self_match_top3_meets_the_target_on_the_2024_framework(real):
     hits = self_match(catalogue=real, framework="national-2024")
-    assert hits.students > 900
+    # Occupations with a profile and a full 2024 membership; the weak ones (only an "All
+    # Other" group puts them in a cluster, about 60 with profiles) have no cluster to find.
+    assert hits.students > 850
     assert hits.top3 >= TARGET_TOP3
     assert hits.top1 >= 0.65
     # even with the occupation itself left out of the catalogue

@@ -119,6 +119,7 @@ def test_htmx_answer_is_saved_at_once_and_progress_announced(client, attempt):
     assert f'id="saved-{ids[0]}" hx-swap-oob="true"' in html
     assert 'hx-swap-oob="innerHTML"' in html and "1 of 12 statements answered" in html
     assert saved(attempt) == {ids[0]: 4}
+    assert "no-store" in response["Cache-Control"]  # one student's answer: never kept
     # changing it keeps one response
     client.post(answer_url(attempt), {f"q{ids[0]}": "2"}, headers={"HX-Request": "true"})
     assert saved(attempt) == {ids[0]: 2}

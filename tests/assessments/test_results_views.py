@@ -59,7 +59,7 @@ def test_clusters_ranked_and_explained_with_links(client, attempt, catalogue):
     assert reverse("clusters:pathway", args=["helping", "care"]) in html
     assert reverse("clusters:occupation", args=["29-1141.00"]) in html
     assert "Registered Nurses" in html and "$93,600 a year" in html
-    assert "Bachelor&#x27;s degree" in html and "Bright outlook" in html
+    assert "Bachelor&#x27;s degree" in html and "Growing demand" in html
     assert re.search(r"(Great|Good) fit \(\d+%\)", html)
     assert re.search(r"(Very strong|Strong|Moderate|Weak) match", html)
     assert "No Interest Data" not in html  # no profile, never matched
@@ -101,13 +101,28 @@ def test_other_framework(client, attempt):
     assert 'aria-current="page">Wide framework' in html
 
 
+def test_an_unknown_framework_is_404(client, attempt):
+    assert client.get(url(attempt) + "?framework=nope").status_code == 404
+
+
 @pytest.mark.parametrize(
-    "query,status",
-    [("framework=nope", 404), ("plan=9", 400), ("plan=abc", 400), ("plan=1&plan=x", 400)],
-)
-def test_junk_query_strings_are_4xx(client, attempt, query, status):
-    response = client.get(url(attempt) + "?" + query)
-    assert response.status_code == status
+    "query",
+    ["plan=9", "plan=0", "plan=abc", "plan=1&plan=x", "plan=%EF%BC%92", "plan=%D9%A2",
+     "plan=%C2%B2", "plan=+2", "plan=" + "9" * 5000],
+)  # fmt: skip
+def test_a_junk_plan_filter_falls_back_to_the_students_plan_and_says_so(
+    client, catalogue, mini_quiz, query
+):
+    attempt = finished_attempt(mini_quiz, HELPER, plan=5)
+    for headers in ({}, {"HX-Request": "true"}):
+        response = client.get(url(attempt) + "?" + query, headers=headers)
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "We could not use part of this link, so we reset: " in html
+        assert "Show careers for this education plan." in html
+        assert "Physical Therapists" in html and "Nursing Assistants" not in html  # plan 5
+    page = client.get(url(attempt) + "?" + query).content.decode()
+    assert '<option value="5" selected>' in page
 
 
 def test_unfinished_attempts_go_back_to_the_quiz(client, mini_quiz):
@@ -200,3 +215,19 @@ def test_results_query_count_is_fixed(client, catalogue, mini_quiz, django_asser
     # htmx filter: no programmes, earlier attempts or footer
     with django_assert_num_queries(3):
         client.get(url(attempt, plan=2), headers={"HX-Request": "true"})
+
+
+def test_careers_with_a_groups_figures_say_so(client, attempt):
+    from clusters.models import Occupation
+
+    Occupation.objects.filter(code="29-1123.00").update(
+        figures_for_group=True, figures_group="all physical therapists and their aides"
+    )
+    plain = text(client.get(url(attempt)).content.decode())
+    assert plain.count("Figures for all physical therapists and their aides") == 1
+
+
+def test_source_line_credits_bls_for_education_and_outlook(client, attempt):
+    plain = text(client.get(url(attempt)).content.decode())
+    assert "Education to start and outlook: U.S. Bureau of Labor Statistics" in plain
+    assert "education levels: O*NET" not in plain

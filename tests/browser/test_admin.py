@@ -3,9 +3,9 @@ programme for that pathway, and see both on the public pathway page."""
 
 import pytest
 
-from careerclusters.roles import sync_counselor_group
 from clusters import models as m
 from clusters.importer import import_catalogue
+from core.roles import sync_counselor_group
 from tests.clusters.sample_source import write_source
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -98,10 +98,12 @@ PAGES = [
     "/clusters/?framework=classic-16",
     CLUSTER,
     CLUSTER + "physical-health/",
+    CLUSTER + "?zone=%EF%BC%93&sort=x",
     "/occupations/29-1141.00/",
     "/search/",
     "/search/?q=nurse",
     "/search/?q=qqqzzz",
+    "/search/?q=nurse&zone=%D9%A3&bright=yes",  # junk filters: reset, with a notice
     "/compare/?o=29-1141.00&o=47-2111.00",
     "/compare/?o=29-1141.00",
     "/my-careers/",

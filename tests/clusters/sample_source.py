@@ -10,6 +10,11 @@ from pathlib import Path
 
 TAB_FILES: dict[str, list[list[str]]] = {
     "onet-29.3/Read Me.txt": [["O*NET 29.3 Database"], ["May 2025 Release"]],
+    "bls-oews-2024/field_descriptions.txt": [
+        ["May 2024 OEWS Estimates"],
+        ["Notes:"],
+        ["#  = indicates a wage equal to or greater than $115.00 per hour or $239,200 per year"],
+    ],
     "onet-29.3/Occupation Data.txt": [
         ["O*NET-SOC Code", "Title", "Description"],
         ["29-1141.00", "Registered Nurses", "Assess patient health problems and needs."],
@@ -177,7 +182,7 @@ def write_source(root: Path, changes: dict[str, list[list[str]] | None] | None =
         path.parent.mkdir(parents=True, exist_ok=True)
         delimiter = "," if relative.endswith(".csv") else "\t"
         with open(path, "w", encoding="utf-8", newline="") as handle:
-            if relative.endswith("Read Me.txt"):
+            if relative.endswith(("Read Me.txt", "field_descriptions.txt")):
                 handle.write("\n".join(row[0] for row in rows) + "\n")
             else:
                 csv.writer(handle, delimiter=delimiter, lineterminator="\n").writerows(rows)

@@ -86,9 +86,9 @@ def test_cluster_page_shows_pathways_and_careers(client, catalogue):
         "Nursing Assistants",
         "Registered Nurses",
     ]
-    assert "$93,600" in html and "Bright outlook" in html and "+4.9%" in html
+    assert "$93,600" in html and "Growing demand" in html and "+4.9%" in html
     assert "Electricians" not in html
-    assert "Sources: O*NET Database 29.3" in html
+    assert "from the O*NET Database 29.3 by USDOL/ETA" in html
 
 
 def test_unknown_cluster_is_a_404_page(client, catalogue):
@@ -227,7 +227,9 @@ def test_cluster_page_query_count_is_fixed(client, catalogue, django_assert_num_
         make.occupation(f"Helper {n:02d}", pathways=[catalogue["physical"], catalogue["therapy"]])
     with django_assert_num_queries(6):
         client.get(url, {"page": "2"})
-    with django_assert_num_queries(4):  # htmx: no pathways, no footer
+    # htmx: no pathways, no footer; the content version again for the data releases the
+    # rows' "Jobs by 2034" heading comes from (once a second per process outside tests)
+    with django_assert_num_queries(5):
         client.get(url, {"page": "2"}, **HTMX)
 
 

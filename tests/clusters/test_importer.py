@@ -74,6 +74,7 @@ def test_top_coded_and_missing_wages(imported):
     assert dentist.wage_median == 239_200 and dentist.wage_top_coded
     actor = m.Occupation.objects.get(code="27-2011.00")
     assert actor.wage_median is None and actor.hourly_only
+    assert str(actor.wage_hourly_median) == "25.14"
     assert not actor.wage_top_coded
 
 

@@ -1,5 +1,8 @@
 """The occupation page: every section, the awkward wage cases, 404s and a fixed query count."""
 
+import re
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
@@ -99,7 +102,7 @@ def test_occupation_page_shows_every_section(client, catalogue):
     assert 'class="chart pay-chart"' in html
     # Outlook with the bright outlook rule linked
     assert "+4.9%" in html and "189,100" in html
-    assert reverse("clusters:about_data") + "#bright-outlook" in html
+    assert reverse("clusters:about_data") + "#growing-demand" in html
     # Skills and knowledge, programmes, at our school (published only)
     assert "Active Listening" in html and "Medicine and Dentistry" in html
     assert "Registered Nursing/Registered Nurse" in html and "51.3801" in html
@@ -125,6 +128,14 @@ def test_top_coded_wages_say_or_more(client, catalogue):
     _, html = page(client, dentist.code)
     assert "$239,200 or more" in html
     assert "BLS does not publish pay above that figure" in html
+    surgeon = make.occupation(
+        "Surgeons, All Other", "29-1249.00", wage_median=239200, wage_p90=239200,
+        wage_top_coded=True,
+    )  # fmt: skip
+    _, html = page(client, surgeon.code)
+    plain = " ".join(re.sub(r"<[^>]+>", "", html).split())
+    assert "Half of the workers earn more than $239,200 a year" in plain
+    assert "more than $239,200 or more" not in plain
 
 
 def test_hourly_only_wages_are_explained(client, catalogue):
@@ -135,6 +146,14 @@ def test_hourly_only_wages_are_explained(client, catalogue):
     _, html = page(client, actor.code)
     assert "paid by the hour" in html
     assert "pay-chart" not in html
+    dancer = make.occupation(
+        "Dancers", "27-2031.00", hourly_only=True, wage_hourly_median=Decimal("23.97"),
+        wage_p10=None, wage_p25=None, wage_median=None, wage_p75=None, wage_p90=None,
+    )  # fmt: skip
+    _, html = page(client, dancer.code)
+    assert "Half of the workers earn more than <strong>$23.97 an hour</strong>" in html
+    html = client.get(reverse("clusters:compare") + "?o=27-2031.00&o=29-1141.00").content
+    assert "$23.97 an hour" in html.decode()
 
 
 def test_missing_figures_are_said_plainly(client, catalogue):
@@ -154,20 +173,24 @@ def test_missing_figures_are_said_plainly(client, catalogue):
     assert "not in any Career Cluster yet" in html
 
 
-def test_figures_for_a_broader_bls_group_are_named(client, catalogue):
+def test_figures_for_a_group_are_named_with_the_group(client, catalogue):
+    _, html = page(client, "29-1141.00")
+    assert "figures-group" not in html  # the whole SOC occupation: BLS figures are its own
     acute = make.occupation(
-        "Acute Care Nurses", "29-1141.01", bls_code="29-1141", bls_title="Registered Nurses"
+        "Acute Care Nurses",
+        "29-1141.01",
+        bls_code="29-1141",
+        bls_title="Registered Nurses",
+        figures_for_group=True,
+        figures_group="all registered nurses",
     )
     _, html = page(client, acute.code)
-    assert "broader BLS group" not in html  # same SOC code: BLS figures are its own
-    buyer = make.occupation(
-        "Buyers and Purchasing Agents, Farm Products",
-        "13-1021.00",
-        bls_code="13-1020",
-        bls_title="Buyers and Purchasing Agents",
+    assert (
+        "are for all registered nurses: the group BLS calls <strong>Registered Nurses</strong>"
+        " (29-1141)" in html
     )
-    _, html = page(client, buyer.code)
-    assert "broader BLS group <strong>Buyers and Purchasing Agents</strong> (13-1020)" in html
+    assert "Education to start for all registered nurses" in html
+    assert "Jobs and openings for all registered nurses" in html
 
 
 @pytest.mark.parametrize("code", ["29-1141.99", "00-0000.00"])
@@ -178,10 +201,15 @@ def test_unknown_code_is_a_404_page(client, catalogue, code):
 
 
 @pytest.mark.parametrize(
-    "path", ["/occupations/nurse/", "/occupations/29-1141/", "/occupations/29-1141.00x/"]
-)
-def test_malformed_code_is_a_404_page(client, catalogue, path):
-    assert client.get(path).status_code == 404
+    "path",
+    [
+        "/occupations/nurse/", "/occupations/29-1141/", "/occupations/29-1141.00x/",
+        "/occupations/٢٩-١١٤١.٠٠/",  # Arabic-Indic digits: not a code, whatever int() says
+    ],
+)  # fmt: skip
+def test_malformed_code_is_a_404_page(client, catalogue, path, django_assert_num_queries):
+    with django_assert_num_queries(0):  # refused by the URL pattern, before any view runs
+        assert client.get(path).status_code == 404
 
 
 def test_save_button_reflects_the_session(client, catalogue):

@@ -7,9 +7,9 @@ from django.db.models import F
 from django.test import Client
 from django.urls import reverse
 
-from careerclusters.cache_version import bump_content_version, content_version
-from careerclusters.page_cache import CSRF_PLACEHOLDER
-from clusters.models import ContentVersion
+from core.content_version import bump_content_version, content_version
+from core.models import ContentVersion
+from core.page_cache import CSRF_PLACEHOLDER
 from tests.support.content import content_committed
 
 pytestmark = pytest.mark.django_db

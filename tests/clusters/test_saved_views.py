@@ -30,11 +30,39 @@ def test_plain_post_saves_then_removes_and_redirects_back(client, catalogue):
 
 
 @pytest.mark.parametrize(
-    "next_url", ["https://evil.example/", "//evil.example/", "", "javascript:alert(1)"]
-)
+    "next_url",
+    [
+        "https://evil.example/", "//evil.example/", "/\\evil.example/", "",
+        "javascript:alert(1)",
+        # Bare words: redirect() would look them up as URL names (500, or "home" → /).
+        "x", "-1", "home", "clusters:saved",
+    ],
+)  # fmt: skip
 def test_unsafe_or_missing_next_goes_to_my_careers(client, catalogue, next_url):
     response = client.post(SAVE, {"code": "29-1141.00", "next": next_url})
     assert response.status_code == 302 and response["Location"] == SAVED
+
+
+@pytest.mark.parametrize("next_url", ["x", "home", "https://evil.example/"])
+def test_unusable_next_goes_back_to_the_page_the_button_was_on(client, catalogue, next_url):
+    page = "http://testserver/clusters/?framework=classic-16"
+    response = client.post(SAVE, {"code": "29-1141.00", "next": next_url}, HTTP_REFERER=page)
+    assert response.status_code == 302
+    assert response["Location"] == "/clusters/?framework=classic-16"
+    assert saved_list(client) == ["29-1141.00"]
+
+
+def test_a_referer_on_another_site_is_not_followed(client, catalogue):
+    response = client.post(
+        SAVE, {"code": "29-1141.00", "next": "x"}, HTTP_REFERER="https://evil.example/page/"
+    )
+    assert response.status_code == 302 and response["Location"] == SAVED
+
+
+def test_htmx_button_never_carries_an_unusable_next(client, catalogue):
+    response = client.post(SAVE, {"code": "29-1141.00", "next": "home"}, **HTMX)
+    assert response.status_code == 200
+    assert 'name="next" value="/my-careers/"' in response.content.decode()
 
 
 def test_htmx_post_returns_just_the_button(client, catalogue):

@@ -1,8 +1,8 @@
-"""Test helpers for the content version (careerclusters/cache_version.py)."""
+"""Test helpers for the content version (core/content_version.py)."""
 
 from contextlib import contextmanager
 
-from careerclusters.cache_version import bump_content_version
+from core.content_version import bump_content_version
 
 
 @contextmanager

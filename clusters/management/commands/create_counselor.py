@@ -1,4 +1,6 @@
 import getpass
+import os
+import shutil
 import sys
 
 from django.contrib.auth import get_user_model
@@ -8,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from careerclusters.roles import COUNSELORS, sync_counselor_group
+from core.roles import COUNSELORS, sync_counselor_group
 
 
 class Command(BaseCommand):
@@ -83,7 +85,7 @@ class Command(BaseCommand):
         if created and not password:
             self.stdout.write(
                 "The account has no password yet, so nobody can log in with it. Set one with:\n"
-                f"  python manage.py changepassword {username}\n"
+                f"  {python_command()} manage.py changepassword {username}\n"
                 "or, as a superuser, open the user in the admin and use “Set password”."
             )
 
@@ -102,3 +104,13 @@ class Command(BaseCommand):
                 continue
             return first
         raise CommandError("No password set after three tries; nothing was changed.")
+
+
+def python_command() -> str:
+    """How to run this same Python from here: `python` when that is it (an activated venv, a
+    container), else its path, e.g. `.venv/bin/python` (a bare `python` would lack Django)."""
+    on_path = shutil.which("python")
+    if on_path and os.path.abspath(on_path) == sys.executable:
+        return "python"
+    relative = os.path.relpath(sys.executable)
+    return sys.executable if relative.startswith("..") else relative

@@ -9,8 +9,9 @@ from clusters.models import Occupation
 class Command(BaseCommand):
     help = (
         "Import O*NET, BLS and Advance CTE data into the catalogue. Reads the shipped files in "
-        "fixtures/data, or a directory laid out the same way (onet-29.3/, bls-oews-2024/, ...) "
-        "with plain or .gz files. All or nothing: on any problem the database is left as it was."
+        "fixtures/data, or any directory holding a release's files (plain or .gz, in any "
+        "folders: each file is recognized by its columns). All or nothing: on any problem the "
+        "database is left as it was."
     )
 
     def add_arguments(self, parser):
@@ -32,7 +33,7 @@ class Command(BaseCommand):
             summary = import_catalogue(source=source, progress=progress)
         except ImportFileError as error:
             raise CommandError(f"Import stopped, nothing was changed. {error}") from None
-        for line in summary.lines():
+        for line in summary.file_lines() + summary.lines():
             progress(line)
         if not summary.changed:
             progress("Nothing changed: the database already matched these files.")

@@ -1,8 +1,11 @@
 import logging
 
+from django.conf import settings
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.shortcuts import render
+
+from core.views import healthz
 
 logger = logging.getLogger(__name__)
 
@@ -18,6 +21,21 @@ def _unavailable_response(request, exception: Exception):
     response = render(request, "503.html", status=503)
     response["Retry-After"] = "10"
     return response
+
+
+class HealthCheckMiddleware:
+    """Answer /healthz before the Host header is checked, so a load balancer can probe by IP.
+
+    Every other path still goes through ALLOWED_HOSTS (CommonMiddleware, after this one).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == "/healthz":
+            return healthz(request)
+        return self.get_response(request)
 
 
 class DatabaseUnavailableMiddleware:
@@ -52,3 +70,25 @@ class SessionMiddleware(DjangoSessionMiddleware):
             if not _database_unavailable(exception):
                 raise
             return _unavailable_response(request, exception)
+
+
+def hide_server_software(get_response):
+    """An empty Server header: Granian names itself unless the application sends one."""
+
+    def middleware(request):
+        response = get_response(request)
+        response["Server"] = ""
+        return response
+
+    return middleware
+
+
+def client_ip(request) -> str | None:
+    """The visitor's address for login throttling: the connection's, or, behind
+    TRUSTED_PROXY_COUNT proxies, the one the outermost trusted proxy put in X-Forwarded-For
+    (addresses further left are the client's own claims and could be forged)."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")

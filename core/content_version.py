@@ -8,7 +8,7 @@ reads it at most once every SHARED_STATE_MAX_AGE seconds (a setting, default 1):
 shows at once in the process that made it and within that time everywhere else.
 
 Everything a process keeps from the database is keyed on that number: the explore pages
-(careerclusters/page_cache.py) and the three things built by `kept()` below (the search
+(core/page_cache.py) and the three things built by `kept()` below (the search
 index, the matching catalogue and the data releases). Students' attempts never bump it.
 """
 
@@ -28,7 +28,7 @@ _last_read: tuple[int | None, float] = (None, 0.0)  # this process's (value, whe
 
 
 def _versions():
-    from clusters.models import ContentVersion  # models load after settings; this module first
+    from core.models import ContentVersion  # models load after settings; this module first
 
     return ContentVersion.objects
 

@@ -59,13 +59,10 @@ def counselor_permission_codenames() -> set[tuple[str, str]]:
 def sync_counselor_group(*, apps=global_apps, using: str = "default", missing_ok: bool = False):
     """Create the Counselors group if needed and give it exactly COUNSELOR_PERMISSIONS.
 
-    Works with the live app registry or a migration's historical `apps`. Permissions must
-    exist already (they are created after migrate, or by create_permissions in a migration);
+    Runs after every `migrate` (see core/apps.py), so a change to COUNSELOR_PERMISSIONS needs
+    no migration; `manage.py create_counselor` calls it too. Permissions must exist already;
     a missing one raises LookupError rather than silently giving the group less, unless
-    `missing_ok` (migrations: a model added later is not there yet at that point).
-
-    When you change COUNSELOR_PERMISSIONS, add a data migration that calls this again, as
-    clusters/migrations/0002_counselors_group.py does; `manage.py create_counselor` calls it too.
+    `missing_ok`.
     """
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
@@ -86,3 +83,9 @@ def sync_counselor_group(*, apps=global_apps, using: str = "default", missing_ok
     group, _ = group_model.objects.using(using).get_or_create(name=COUNSELORS)
     group.permissions.set([by_key[key] for key in wanted if key in by_key])
     return group
+
+
+def sync_counselor_group_after_migrate(*, apps=global_apps, using="default", **kwargs) -> None:
+    """post_migrate receiver. `missing_ok`: `migrate` to an older migration can leave a model
+    without its table and permissions; the group then gets what exists."""
+    sync_counselor_group(apps=apps, using=using, missing_ok=True)

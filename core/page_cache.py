@@ -32,7 +32,7 @@ from django.middleware.csrf import get_token
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags, quote_etag
 
-from careerclusters.cache_version import content_version
+from core.content_version import content_version
 
 CSRF_PLACEHOLDER = "csrf-token-to-be-filled-in-8d1f7c"
 TIMEOUT = 60 * 60  # the "pages" cache also drops the least used pages when it is full
