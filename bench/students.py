@@ -27,11 +27,11 @@ from locust.env import Environment  # noqa: E402
 from bench import journey  # noqa: E402
 
 LEVELS = [int(n) for n in os.environ.get("BENCH_STUDENT_LEVELS", "100,200,300,400,500").split(",")]
-LEVEL_SECONDS = float(os.environ.get("BENCH_STUDENT_SECONDS", "40"))
+LEVEL_SECONDS = float(os.environ.get("BENCH_STUDENT_SECONDS", "30"))
 # The first level's students arrive over this many seconds (about one journey), and those
 # each later level adds over LATER_ARRIVALS; measuring starts when all have arrived, so the
 # students are spread over every step of the journey.
-FIRST_ARRIVALS = float(os.environ.get("BENCH_STUDENT_FIRST_ARRIVALS", "90"))
+FIRST_ARRIVALS = float(os.environ.get("BENCH_STUDENT_FIRST_ARRIVALS", "60"))
 LATER_ARRIVALS = float(os.environ.get("BENCH_STUDENT_LATER_ARRIVALS", "30"))
 SPAWN_RATE = float(os.environ.get("BENCH_STUDENT_SPAWN_RATE", "10"))  # new students a second
 P99_LIMIT_MS = 250
