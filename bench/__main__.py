@@ -58,7 +58,30 @@ def _machine_busy() -> tuple[float, float]:
     return (sum(fields) - idle) / os.sysconf("SC_CLK_TCK"), sum(fields) / os.sysconf("SC_CLK_TCK")
 
 
-def students(base_url: str, sampler: MemorySampler) -> list[dict]:
+def _database_cpu_seconds(database_url: str) -> float:
+    """CPU time used so far by the PostgreSQL backends serving the benchmark database (the
+    server's connections; other databases on the machine are left out)."""
+    import psycopg
+
+    name = database_url.rsplit("/", 1)[1]
+    with psycopg.connect(database_url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+        pids = [
+            pid
+            for (pid,) in conn.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s", [name]
+            ).fetchall()
+        ]
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def students(base_url: str, sampler: MemorySampler, database_url: str) -> list[dict]:
     """Run bench.students and add, per level, the CPU the server and the whole machine used
     while it measured (the machine is shared: others' work shows up in the second)."""
     process = subprocess.Popen(
@@ -74,9 +97,14 @@ def students(base_url: str, sampler: MemorySampler) -> list[dict]:
             continue
         data = json.loads(line)
         if "measuring" in data:
-            started = (sampler.cpu_seconds(), *_machine_busy())
+            started = (
+                sampler.cpu_seconds(),
+                *_machine_busy(),
+                _database_cpu_seconds(database_url),
+            )
             continue
         server_cpu, busy, total = sampler.cpu_seconds(), *_machine_busy()
+        database_cpu = _database_cpu_seconds(database_url) - started[3]
         seconds = data["seconds"]
         data["server_cores"] = round((server_cpu - started[0]) / seconds, 2)
         data["machine_busy"] = round((busy - started[1]) / (total - started[2]), 2)
@@ -84,6 +112,7 @@ def students(base_url: str, sampler: MemorySampler) -> list[dict]:
         data["server_cpu_ms_per_request"] = round(
             (server_cpu - started[0]) * 1000 / max(requests, 1), 1
         )
+        data["database_cpu_ms_per_request"] = round(database_cpu * 1000 / max(requests, 1), 1)
         levels.append(data)
     stderr = process.stderr.read()
     if process.wait() or not levels:
@@ -99,7 +128,8 @@ def students(base_url: str, sampler: MemorySampler) -> list[dict]:
             f"{level['journeys_per_min']:>14.0f}{level['failures']:>10}"
             f"{worst[1]['p99_ms']:>8.0f} ({worst[0]})  {'yes' if level['ok'] else 'NO'}"
             f"  [server {level['server_cores']:.2f} cores, "
-            f"{level['server_cpu_ms_per_request']:.1f} ms CPU a request; load generator "
+            f"{level['server_cpu_ms_per_request']:.1f} ms CPU a request "
+            f"+ {level['database_cpu_ms_per_request']:.1f} ms in PostgreSQL; load generator "
             f"{level['load_generator_cpu']:.0%} of a core; "
             f"machine {level['machine_busy']:.0%} busy]"
         )
@@ -124,7 +154,8 @@ def students(base_url: str, sampler: MemorySampler) -> list[dict]:
 def main() -> None:
     if "pages" not in SKIP and not shutil.which("wrk"):
         sys.exit("make bench needs wrk: apt-get install wrk")
-    env = prepare(os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
+    database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
+    env = prepare(database_url)
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     started = time.perf_counter()
@@ -142,7 +173,7 @@ def main() -> None:
         if "pages" not in SKIP:
             explore_pages(base_url)
         if "students" not in SKIP:
-            students(base_url, sampler)
+            students(base_url, sampler, database_url)
     finally:
         sampler.running = False
         stop_server(server)
