@@ -18,7 +18,7 @@ Cluster match: the mean of the TOP_K (5) best fits among the cluster's occupatio
 them when a cluster has fewer). A cluster where a handful of careers fit very well beats
 one whose careers are all middling, which the plain mean would prefer; averaging five
 instead of taking the single best keeps one lucky occupation from deciding the ranking
-and, in the self-match benchmark (assessments/bench.py), gave the best top-3 figures both
+and, in the self-match benchmark (bench/matching.py), gave the best top-3 figures both
 with and without the occupation itself in the catalogue. Pathways are ranked the same way.
 
 Education plan: a plan is an O*NET job zone (1-5); suggested occupations are those within

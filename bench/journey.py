@@ -29,6 +29,9 @@ _CLUSTER = re.compile(r'<h3><span class="rank">1\.</span> <a href="(/clusters/[^
 _OCCUPATION = re.compile(r'href="/occupations/(\d\d-\d{4}\.\d\d)/"')
 
 completed = 0  # journeys finished in this process (read by bench/students.py)
+# A new student arrives within this many seconds of being added (set by bench/students.py),
+# so that students are spread over every step of the journey rather than moving in step.
+arrival_spread = 0.0
 
 
 class JourneyFailed(Exception):
@@ -38,6 +41,9 @@ class JourneyFailed(Exception):
 class Student(FastHttpUser):
     # Statuses are checked by hand: redirects are steps of their own.
     default_headers = {"User-Agent": "career-clusters-bench"}
+
+    def on_start(self) -> None:
+        gevent.sleep(random.uniform(0, arrival_spread))
 
     def think(self) -> None:
         gevent.sleep(random.uniform(*THINK))

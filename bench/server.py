@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/careerclusters_bench"
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+THREADS = int(os.environ.get("BENCH_THREADS", "1"))  # Granian's --blocking-threads
 # Connections each worker serves at once. Granian counts an idle keep-alive connection too: with
 # 32, the 33rd browser on a worker waited until it gave up (found by the students' benchmark).
 BACKPRESSURE = 512
@@ -70,14 +71,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def server_command(*, port: int, workers: int = WORKERS) -> list[str]:
+def server_command(*, port: int, workers: int = WORKERS, threads: int = THREADS) -> list[str]:
     """The production server as the README runs it (Granian, one thread per worker), on
     loopback. Also used by tests/production."""
     return [
         str(Path(PYTHON).parent / "granian"),
         "--interface", "wsgi",
         "--workers", str(workers),
-        "--blocking-threads", "1",
+        "--blocking-threads", str(threads),
         "--backpressure", str(BACKPRESSURE),
         "--host", "127.0.0.1",
         "--port", str(port),
@@ -119,7 +120,8 @@ def stop_server(server: subprocess.Popen) -> None:
 
 
 class MemorySampler(threading.Thread):
-    """Peak resident memory of a process tree (the server's master and workers), from /proc."""
+    """Peak resident memory of a process tree (the server's master and workers), and its CPU
+    time, from /proc."""
 
     def __init__(self, pid: int):
         super().__init__(daemon=True)
@@ -149,6 +151,17 @@ class MemorySampler(threading.Thread):
         except OSError:
             pass
         return 0
+
+    def cpu_seconds(self) -> float:
+        """CPU time the server's processes have used so far (user and system)."""
+        total = 0
+        for pid in self._tree():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / os.sysconf("SC_CLK_TCK")
 
     @property
     def peak_mib(self) -> float:

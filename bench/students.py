@@ -1,9 +1,9 @@
 """Many students at once: ramp the journey (bench/journey.py) up until the server breaks.
 
 Runs in its own process (the server is another), with Locust as a library: start at the first
-level, hold it long enough for the first students to finish their quiz, then step up level by
-level. At each level it measures for LEVEL_SECONDS, after the new students have arrived, and
-prints one JSON line: per step p50/p99 and failures, and journeys completed. It stops after
+level, its students arriving over about one journey's time, then step up level by level. At
+each level it measures for LEVEL_SECONDS, once the new students have arrived, and prints one
+JSON line: per step p50/p99 and failures, and journeys completed. It stops after
 the first level where a step's p99 reached the limit or anything failed.
 
     python -m bench.students http://127.0.0.1:8000   # BENCH_STUDENT_* knobs below
@@ -27,10 +27,12 @@ from locust.env import Environment  # noqa: E402
 from bench import journey  # noqa: E402
 
 LEVELS = [int(n) for n in os.environ.get("BENCH_STUDENT_LEVELS", "100,200,300,400,500").split(",")]
-LEVEL_SECONDS = float(os.environ.get("BENCH_STUDENT_SECONDS", "40"))
-# The first level is held this long before measuring: a journey takes 1.5 to 2 minutes, so
-# by then students are spread over every step.
-FIRST_HOLD = float(os.environ.get("BENCH_STUDENT_FIRST_HOLD", "100"))
+LEVEL_SECONDS = float(os.environ.get("BENCH_STUDENT_SECONDS", "30"))
+# The first level's students arrive over this many seconds (about one journey), and those
+# each later level adds over LATER_ARRIVALS; measuring starts when all have arrived, so the
+# students are spread over every step of the journey.
+FIRST_ARRIVALS = float(os.environ.get("BENCH_STUDENT_FIRST_ARRIVALS", "60"))
+LATER_ARRIVALS = float(os.environ.get("BENCH_STUDENT_LATER_ARRIVALS", "30"))
 SPAWN_RATE = float(os.environ.get("BENCH_STUDENT_SPAWN_RATE", "10"))  # new students a second
 P99_LIMIT_MS = 250
 
@@ -40,11 +42,13 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def measure(env: Environment, users: int, hold: float) -> dict:
+def measure(env: Environment, users: int, arrivals: float) -> dict:
+    journey.arrival_spread = arrivals
     env.runner.start(users, spawn_rate=SPAWN_RATE)
     while env.runner.user_count < users:
         gevent.sleep(0.5)
-    gevent.sleep(hold)
+    gevent.sleep(arrivals)
+    print(json.dumps({"measuring": users}), flush=True)  # the caller samples the server's CPU
     env.stats.reset_all()
     done_before, cpu_before, started = journey.completed, _cpu_seconds(), time.monotonic()
     gevent.sleep(LEVEL_SECONDS)
@@ -78,7 +82,7 @@ def main() -> None:
     env.create_local_runner()
     try:
         for number, users in enumerate(LEVELS):
-            level = measure(env, users, FIRST_HOLD if number == 0 else 0)
+            level = measure(env, users, FIRST_ARRIVALS if number == 0 else LATER_ARRIVALS)
             print(json.dumps(level), flush=True)
             if not level["ok"]:
                 break
