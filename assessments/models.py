@@ -140,7 +140,8 @@ class Attempt(models.Model):
     is_flat = models.BooleanField(
         "flat profile",
         default=False,
-        help_text="Answers were (almost) the same for every area, so no matches are shown.",
+        help_text="Nothing stands out: the area scores hardly differ, or 9 in 10 "
+        "answers are the same, so no matches are shown.",
     )
 
     class Meta:

@@ -7,6 +7,7 @@ from assessments.matching import match_profile
 from assessments.models import Assessment, Attempt, Item, Response
 from assessments.selectors import load_catalogue
 from assessments.services import complete_attempt
+from assessments.wording import cluster_reasons
 from bench.matching import TARGET_TOP3, self_match, shipped_item_areas, simulated_students
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
@@ -50,8 +51,9 @@ def test_a_nurse_like_profile_matches_health_care(real):
     match = match_profile(profile=nurse, catalogue=real)
     assert match.framework.slug == "national-2024"
     assert match.clusters[0].cluster.slug == "healthcare-human-services"
-    assert match.clusters[0].good_count >= 10
-    assert "Social" in match.clusters[0].why
+    assert match.clusters[0].fitting_count >= 10
+    reasons = cluster_reasons(clusters=match.clusters[:5], profile=nurse)
+    assert "S" in reasons[match.clusters[0].cluster.id].areas
 
 
 def test_results_page_queries_are_fixed_on_the_real_data(client, django_assert_num_queries):
@@ -72,4 +74,4 @@ def test_results_page_queries_are_fixed_on_the_real_data(client, django_assert_n
         with django_assert_num_queries(6):  # see test_results_query_count_is_fixed
             response = client.get(url + query)
         assert response.status_code == 200
-        assert "Other clusters, best match first" in response.content.decode()
+        assert "Other clusters, best fit first" in response.content.decode()
