@@ -6,9 +6,10 @@ Plain functions, no database. The rules (also in the README, "Matching: how the 
   (scoring.NEUTRAL, 4.0). Letters of the code that are not liked are described as the
   student's higher scores, never as likes.
 - Tie notes: one sentence per group of equal scores that changes the code (scoring.tie_groups).
-- A cluster's reason names only areas the student likes and its fitting careers are high in
-  (their typical profile's three highest areas), starting with the ones where this cluster
-  is highest of the top clusters shown: what sets it apart from them.
+- A cluster's reason starts with what sets it apart from the other top clusters shown: one
+  of its fitting careers' three main areas where they score higher than all (or most) of the
+  others, the student's liked areas first; then the liked areas its careers share with the
+  student. "You like" is said only of liked areas.
 - Counts and examples are of the careers that fit within the education plan, the same ones
   the card lists; a career only weakly in a cluster is never among them (matching).
 """
@@ -124,48 +125,63 @@ class Reason:
 def cluster_reasons(
     *, clusters: Sequence[ClusterMatch], profile: Mapping[str, float]
 ) -> dict[int, Reason]:
-    """Why each of the top clusters fits, by cluster id (see the module docstring)."""
+    """Why each of the top clusters fits, by cluster id (see the module docstring).
+
+    What sets a cluster apart: one of its careers' three main areas where they score higher
+    than the careers of every other top cluster ("more X than your other top clusters"), or
+    higher than most of them; the student's liked areas first. Then the liked areas its
+    careers share with the student.
+    """
     liked = liked_areas(profile=profile)
-    with_profile = [c for c in clusters if c.typical]
-    highest: dict[str, int] = {}
-    for area in liked:
-        index = AREAS.index(area)
-        holders = [c for c in with_profile if area in c.typical]
-        if len(with_profile) > 1 and holders:
-            best = max(holders, key=lambda c: (c.typical_scores[index], -c.rank))
-            highest[area] = best.cluster.id
+    top = [c for c in clusters if c.typical]
     reasons = {}
-    for c in with_profile:
-        shared = [a for a in liked if a in c.typical]  # the student's order: most liked first
-        apart = [a for a in shared if highest.get(a) == c.cluster.id][:2]
-        also = [a for a in shared if a not in apart]
+    for c in top:
+        others = [o for o in top if o is not c]
+
+        def margin(area, c=c, others=others):
+            i = AREAS.index(area)
+            return c.typical_scores[i] - max(o.typical_scores[i] for o in others)
+
+        def beaten(area, c=c, others=others):
+            i = AREAS.index(area)
+            return sum(1 for o in others if o.typical_scores[i] < c.typical_scores[i])
+
+        apart, than = None, ""
+        if others:
+            order = sorted(c.typical, key=lambda a: (a not in liked, -margin(a)))
+            ahead = [a for a in order if margin(a) > 0]
+            most = [a for a in order if beaten(a) * 2 >= len(others) and beaten(a) > 0]
+            if ahead:
+                apart, than = ahead[0], "your other top clusters"
+            elif most and len(others) > 1:
+                apart, than = most[0], "most of your other top clusters"
+        shared = [a for a in liked if a in c.typical and a != apart]
+        parts = []
         if apart:
-            phrase = join_words([AREA_PHRASES[a] for a in apart])
-            short = f"more {phrase} than your other top clusters"
-            sentence = (
-                f"Its careers that fit you involve more {phrase} than your other top clusters "
-                f"do, and you like {'both' if len(apart) > 1 else 'that'}."
-            )
-            if also:
-                sentence += f" They also involve {AREA_PHRASES[also[0]]}, which you like too."
-            named = (*apart, *also[:1])
+            phrase = AREA_PHRASES[apart]
+            short = f"more {phrase} than {than}"
+            end = ", and you like that." if apart in liked else "."
+            parts.append(f"Its careers that fit you involve more {phrase} than {than} do{end}")
+            if shared:
+                also = join_words([AREA_PHRASES[a] for a in shared[:2]])
+                word = "also involve" if apart in liked else "involve"
+                parts.append(f"They {word} {also}, which you like.")
         elif shared:
-            phrase = join_words([AREA_PHRASES[a] for a in shared[:2]])
-            other = next((a for a in c.typical if a not in shared), None)
-            short = f"{phrase}, which you like"
-            sentence = f"Its careers that fit you involve {phrase}, which you like."
-            if other:
-                sentence += f" They also involve a lot of {AREA_PHRASES[other]}."
-            named = tuple(shared[:2])
+            also = join_words([AREA_PHRASES[a] for a in shared[:2]])
+            short = f"{also}, which you like"
+            parts.append(f"Its careers that fit you involve {also}, which you like.")
         else:
             short = "the same pattern of higher and lower scores as yours"
-            sentence = (
-                "Its careers that fit you have the same pattern of higher and lower scores "
-                "as yours, even though none of their main areas is one you said you like."
+            parts.append(
+                "Its careers that fit you have the same pattern of higher and lower scores as "
+                "yours."
             )
-            named = ()
+        named = tuple(a for a in (apart, *shared[:2]) if a and a in liked)
         reasons[c.cluster.id] = Reason(
-            short=short, sentence=sentence, areas=tuple(named), apart=tuple(apart)
+            short=short,
+            sentence=" ".join(parts),
+            areas=named,
+            apart=(apart,) if apart else (),
         )
     return reasons
 

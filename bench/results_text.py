@@ -57,7 +57,8 @@ KEYS = [
     "careers named in a why outside the plan", "careers named in a why that are weak members",
     "cards saying careers fit above 'none match the plan'", "'N careers' naming one",
     "title lists", "title lists hard to read", "careers shown under a plan",
-    "careers shown 2+ steps from the plan", "cluster numbers with two labels",
+    "careers shown 2+ steps from the plan", "cluster numbers with two labels", "cards",
+    "cards opening like another card on the page",
 ]  # fmt: skip
 
 
@@ -232,6 +233,11 @@ def measure(students: int = 300) -> dict:
                 why = re.search(r'<p class="why">(.*?)</p>', card, re.S)
                 firsts.append(sentences(plain(why[1]))[0].split(";")[0] if why else "")
             openings_same += len(set(firsts)) == 1
+            repeats = Counter(firsts)
+            counts["cards"] += len(firsts)
+            counts["cards opening like another card on the page"] += sum(
+                n for n in repeats.values() if n > 1
+            )
 
     from assessments.models import EducationPlan
 

@@ -1,5 +1,7 @@
 """Matching quality and page queries on the real shipped data (slow: imports it once)."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -75,3 +77,34 @@ def test_results_page_queries_are_fixed_on_the_real_data(client, django_assert_n
             response = client.get(url + query)
         assert response.status_code == 200
         assert "Other clusters, best fit first" in response.content.decode()
+
+
+def test_each_top_cluster_has_its_own_reason_and_a_count_within_the_plan(client):
+    """On the real data: no two top clusters open their reason the same way; counts and the
+    careers listed are the same careers, within the plan; no "such as" naming one."""
+    from tests.assessments.test_results_trust import cards, listed_careers, sentences, text
+
+    quiz = Assessment.objects.get(slug="quick-interest-quiz")
+    for answers, plan in (
+        ({"R": 1, "I": 3, "A": 2, "S": 5, "E": 5, "C": 3}, 3),
+        ({"R": 4, "I": 5, "A": 2, "S": 2, "E": 1, "C": 4}, None),
+    ):
+        attempt = Attempt.objects.create(assessment=quiz)
+        Response.objects.bulk_create(
+            Response(attempt=attempt, item=item, value=answers[item.area])
+            for item in Item.objects.filter(assessment=quiz)
+        )
+        complete_attempt(attempt=attempt, education_plan=plan)
+        page = client.get(reverse("assessments:results", args=[attempt.token])).content.decode()
+        found = cards(page)
+        assert len(found) >= 3
+        whys = [text(c.split('<p class="why">', 1)[1].split("</p>", 1)[0]) for c in found]
+        assert len({sentences(w)[0] for w in whys}) == len(whys), whys
+        for card, why in zip(found, whys, strict=True):
+            listed = listed_careers(card)
+            said = re.search(r"(\d+) careers? here fits? you", why)
+            assert bool(listed) == bool(said and int(said[1]) > 0), why
+            if said:
+                assert int(said[1]) >= len(listed)
+                assert ("within your education plan" in why) == bool(plan)
+            assert "such as" not in why
