@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from assessments.scoring import ANSWER_MAX, ANSWER_MIN, AREA_NAMES
+from assessments.scoring import ANSWER_MAX, ANSWER_MIN, AREA_NAMES, is_low
 from clusters.riasec import scores_of
 
 AREA_CHOICES = list(AREA_NAMES.items())
@@ -175,6 +175,12 @@ class Attempt(models.Model):
         if self.realistic is None:
             return None
         return scores_of(self)
+
+    @property
+    def is_low(self) -> bool:
+        """Finished and not flat, but no area liked (scoring.is_low): the results show no fits."""
+        profile = self.profile
+        return profile is not None and not self.is_flat and is_low(profile=profile)
 
 
 class Response(models.Model):

@@ -19,7 +19,6 @@ from assessments.scoring import (
     NEUTRAL,
     SCALE_MAX,
     SCALE_MIN,
-    is_low,
     tie_groups,
 )
 from assessments.wording import cluster_reasons, code_letters, count_sentence, tie_sentence
@@ -304,7 +303,7 @@ def results_page(
     code = attempt.code
     if attempt.is_flat:
         state = "flat"
-    elif is_low(profile=profile):
+    elif attempt.is_low:
         state = "low"
     else:
         state = "clear"

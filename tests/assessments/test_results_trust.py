@@ -356,3 +356,13 @@ def test_the_page_never_says_what_its_numbers_contradict(
     attempt = take(shipped_quiz, by_area(shipped_quiz, answers), plan)
     page = client.get(url(attempt)).content.decode()
     _check_page(attempt, page, plan)
+
+
+def test_earlier_attempts_do_not_show_a_code_for_a_low_attempt(client, catalogue, mini_quiz):
+    low = finished_attempt(mini_quiz, {**dict.fromkeys(AREAS, 1), "I": 2})
+    client.get(url(low))  # remembered in this browser
+    later = finished_attempt(mini_quiz, {"R": 2, "I": 4, "A": 1, "S": 5, "E": 2, "C": 2})
+    plain = text(main(client.get(url(later)).content.decode()))
+    assert "no kind of activity liked yet" in plain and "interest code IRA" not in plain
+    start = text(main(client.get(reverse("assessments:start")).content.decode()))
+    assert "interest code IRA" not in start
