@@ -78,8 +78,8 @@ def code_letters(*, profile: Mapping[str, float], code: str) -> list[CodeLetter]
         else:
             sentence = (
                 f"{phrase.capitalize()}: {AREA_MEANINGS[letter]} This is one of your higher "
-                f"scores, but it is not above the middle of the scale, so it is not something "
-                f"you said you like."
+                f"scores. But it is not above the middle of the scale, so you did not say you "
+                f"like it."
             )
         letters.append(
             CodeLetter(
@@ -100,17 +100,17 @@ def tie_sentence(*, group: TieGroup, code: str) -> str:
     if group.in_code == len(group.areas):
         letters = "".join(group.areas)
         return (
-            f"{names} have the same score ({score}), so their letters in your code could go "
-            f"in any order: we show {letters}, in the usual R-I-A-S-E-C order."
+            f"{names} have the same score ({score}), so their letters could go in any order. "
+            f"We show {letters}, in the order R-I-A-S-E-C."
         )
     shown = [a for a in group.areas if a in code]
     left = [a for a in group.areas if a not in code]
     room = "one of them fits" if group.in_code == 1 else f"{group.in_code} of them fit"
+    others = join_words([AREA_NAMES[a] for a in left])
     return (
-        f"{names} have the same score ({score}), and only {room} in your three-letter code: "
-        f"we show {join_words(shown)} (the usual R-I-A-S-E-C order), but "
-        f"{join_words([AREA_NAMES[a] for a in left])} {'is' if len(left) == 1 else 'are'} "
-        f"just as high."
+        f"{names} have the same score ({score}). Only {room} in your code, so we show "
+        f"{join_words(shown)} (in the order R-I-A-S-E-C). {others} "
+        f"{'is' if len(left) == 1 else 'are'} just as high."
     )
 
 

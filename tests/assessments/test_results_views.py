@@ -46,12 +46,12 @@ def test_profile_chart_with_text_alternative_and_meanings(client, attempt):
     assert "You like figuring things out" in html  # I is 5.5
     assert "You like hands-on work" not in html  # R is 2.5: in the code, but not liked
     plain = text(html)
-    assert "it is not something you said you like" in plain
+    assert "so you did not say you like it" in plain
     # R, E and C tie at 2.5 for the code's last letter: one sentence for the group
     assert plain.count("same score") == 1
     assert (
-        "Realistic, Enterprising and Conventional have the same score (2.5), and only one of "
-        "them fits in your three-letter code: we show R" in plain
+        "Realistic, Enterprising and Conventional have the same score (2.5). Only one of them "
+        "fits in your code, so we show R" in plain
     )
     assert "either way" not in plain
 
