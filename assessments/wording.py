@@ -160,6 +160,10 @@ def cluster_reasons(
         if apart:
             phrase = AREA_PHRASES[apart]
             short = f"more {phrase} than {than}"
+            if apart in liked:
+                short = f"more {phrase} (which you like) than {than}"
+            elif shared:  # for the student, the liked match comes first
+                short = f"{join_words([AREA_PHRASES[a] for a in shared[:2]])}, which you like"
             end = ", and you like that." if apart in liked else "."
             parts.append(f"Its careers that fit you involve more {phrase} than {than} do{end}")
             if shared:
