@@ -48,6 +48,9 @@ def url(attempt, **params):
 
 
 def text(markup: str) -> str:
+    """The words a student reads; a heading, paragraph or list item ends with "¦" so that a
+    cluster's name ("Helping People") never runs into the sentence after it."""
+    markup = re.sub(r"</(h[1-6]|p|li|dt|dd|summary|caption|th|td)>", " ¦ ", markup)
     plain = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", markup))
     return html_module.unescape(plain).replace(" .", ".").replace(" ,", ",")
 
@@ -57,7 +60,8 @@ def main(page: str) -> str:
 
 
 def sentences(plain: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?:;])\s+", plain) if s.strip()]
+    parts = re.split(r"(?<=[.!?:;])\s+|\s*¦\s*", plain)
+    return [s for s in parts if s.strip()]
 
 
 def liked_claims(plain: str) -> set[str]:
