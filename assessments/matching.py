@@ -32,15 +32,16 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from assessments.scoring import AREA_NAMES, AREAS, interest_code
+from assessments.scoring import AREAS, interest_code
 
 TOP_K = 5
 ZONE_REACH = 1
-# Labels. Correlations between six-score profiles run high (about half of all occupations
-# correlate 0.5 or more with a typical student), so the bars are set high too.
-GREAT_FIT = 0.9
-GOOD_FIT = 0.8  # "fits you well" in the explanations
-SOME_FIT = 0.6
+# The fit scale (fit_label). Correlations between six-score profiles run high (about half of
+# all occupations correlate 0.5 or more with a typical student), so the bars are set high
+# too. Shown in words only: a correlation is not a percentage.
+GREAT_FIT = 0.9  # "Strong fit"
+GOOD_FIT = 0.8  # "Good fit"
+SOME_FIT = 0.6  # "Some fit": the least a career needs to be called a fit
 
 
 # ---------------------------------------------------------------------------------------
@@ -236,32 +237,22 @@ def in_zone(*, job_zone: int | None, plan: int | None, reach: int = ZONE_REACH) 
 
 
 def fit_label(*, value: float) -> str:
+    """The one fit scale, in words, for careers and clusters alike (explained on the page).
+
+    Only "Strong fit", "Good fit" and "Some fit" are fits; a career below SOME_FIT is never
+    listed as one, and a cluster below it is never called one.
+    """
     if value >= GREAT_FIT:
-        return "Great fit"
+        return "Strong fit"
     if value >= GOOD_FIT:
         return "Good fit"
     if value >= SOME_FIT:
         return "Some fit"
-    return "Weak fit"
+    return "Not a close fit"
 
 
-def strength_label(*, score: float) -> str:
-    """Bars chosen from simulated students: typically the best two clusters are very strong,
-    the next few strong, the middle good or moderate and the last few weak."""
-    if score >= 0.95:
-        return "Very strong match"
-    if score >= 0.9:
-        return "Strong match"
-    if score >= 0.8:
-        return "Good match"
-    if score >= 0.6:
-        return "Moderate match"
-    return "Weak match"
-
-
-def percent(*, value: float) -> int:
-    """A fit or match score (-1 to 1) shown as 0-100; anything at or below 0 shows as 0."""
-    return max(0, min(100, round(value * 100)))
+def is_fit(*, value: float) -> bool:
+    return value >= SOME_FIT
 
 
 # ---------------------------------------------------------------------------------------
@@ -272,10 +263,6 @@ def percent(*, value: float) -> int:
 class OccupationFit:
     occupation: OccupationProfile
     fit: float
-
-    @property
-    def percent(self) -> int:
-        return percent(value=self.fit)
 
     @property
     def label(self) -> str:
@@ -293,35 +280,22 @@ class ClusterMatch:
     cluster: ClusterRef
     rank: int
     score: float
-    good_count: int  # occupations with a fit of GOOD_FIT or more
-    shared_areas: tuple[str, ...]  # the student's top areas that are also this cluster's
-    occupations: tuple[OccupationFit, ...]  # best first, filtered by the education plan
+    fitting_count: int  # careers that fit (SOME_FIT or more) within the education plan
+    occupations: tuple[OccupationFit, ...]  # the best of those, best first
     pathways: tuple[PathwayMatch, ...]  # best first
-    examples: tuple[OccupationFit, ...]  # the careers the explanation names
+    # The mean O*NET profile of its best-fitting careers (up to TOP_K that fit, with any
+    # plan: the cluster's rank does not depend on the plan either), and that profile's
+    # three highest areas; empty when no career here fits.
+    typical_scores: tuple[float, ...] = ()
+    typical: str = ""
 
     @property
-    def why_lead(self) -> str:
-        return why_lead(shared_areas=self.shared_areas, good_count=self.good_count)
+    def label(self) -> str:
+        return fit_label(value=self.score)
 
     @property
-    def why_connector(self) -> str:
-        return why_connector(good_count=self.good_count, examples=len(self.examples))
-
-    @property
-    def why(self) -> str:
-        return explain(
-            shared_areas=self.shared_areas,
-            good_count=self.good_count,
-            examples=[f.occupation.title for f in self.examples],
-        )
-
-    @property
-    def percent(self) -> int:
-        return percent(value=self.score)
-
-    @property
-    def strength(self) -> str:
-        return strength_label(score=self.score)
+    def is_fit(self) -> bool:
+        return is_fit(value=self.score)
 
 
 @dataclass(frozen=True)
@@ -335,62 +309,11 @@ class Match:
     fits: dict[int, float] = field(repr=False)
 
 
-def _join(words: Sequence[str]) -> str:
-    """ "A, B and C"; with semicolons when a title has its own commas or "and"."""
-    words = list(words)
-    if len(words) <= 1:
-        return "".join(words)
-    if any("," in w or " and " in w for w in words):
-        return "; ".join(words[:-1]) + "; and " + words[-1]
-    return ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def cluster_areas(*, fits: Sequence[OccupationFit]) -> str:
-    """The interest code of the typical best-fitting careers of a cluster."""
+def typical_profile(*, fits: Sequence[OccupationFit]) -> tuple[float, ...]:
+    """The mean O*NET profile of some careers (empty for none)."""
     if not fits:
-        return ""
-    mean = [sum(f.occupation.scores[i] for f in fits) / len(fits) for i in range(len(AREAS))]
-    return interest_code(profile=dict(zip(AREAS, mean, strict=True)))
-
-
-def why_lead(*, shared_areas: Sequence[str], good_count: int) -> str:
-    """The first half of why a cluster matches: shared interests and how many careers fit."""
-    if shared_areas:
-        liked = f"You like {_join([AREA_NAMES[a] for a in shared_areas])} activities"
-    else:
-        liked = "Your mix of interests is different from most careers here"
-    if good_count == 1:
-        return f"{liked}; 1 career here fits you well"
-    if good_count:
-        return f"{liked}; {good_count} careers here fit you well"
-    return f"{liked}; no career here fits you strongly"
-
-
-def why_connector(*, good_count: int, examples: int) -> str:
-    """What joins the lead to the example careers (empty when there are none)."""
-    if not examples:
-        return ""
-    if not good_count:
-        return "; the closest is" if examples == 1 else "; the closest are"
-    return ":" if good_count == 1 or examples == 1 else ", such as"
-
-
-def explain(*, shared_areas: Sequence[str], good_count: int, examples: Sequence[str]) -> str:
-    """Why a cluster matches, in plain words (the results page links the examples)."""
-    examples = list(examples)[:3]
-    lead = why_lead(shared_areas=shared_areas, good_count=good_count)
-    connector = why_connector(good_count=good_count, examples=len(examples))
-    return f"{lead}{connector} {_join(examples)}." if examples else f"{lead}."
-
-
-def _examples(
-    suitable: Sequence[OccupationFit], everyone: Sequence[OccupationFit], good: int
-) -> list[OccupationFit]:
-    """Up to three careers to name: well-fitting ones that suit the plan first."""
-    if not good:
-        return list((suitable or everyone)[:3])
-    well = [f for f in suitable if f.fit >= GOOD_FIT] or list(everyone[:good])
-    return well[:3]
+        return ()
+    return tuple(sum(f.occupation.scores[i] for f in fits) / len(fits) for i in range(len(AREAS)))
 
 
 def match_profile(
@@ -414,7 +337,6 @@ def match_profile(
     fits = occupation_fits(profile=profile, catalogue=catalogue)
     occupations = catalogue.occupations
     code = interest_code(profile=profile)
-    student_top = code
 
     def ranked(ids: Iterable[int]) -> list[OccupationFit]:
         found = [OccupationFit(occupation=occupations[i], fit=fits[i]) for i in ids if i in fits]
@@ -427,13 +349,11 @@ def match_profile(
 
     matches = []
     for rank, (score, cluster, everyone) in enumerate(scored, start=1):
+        fitting = [f for f in everyone if is_fit(value=f.fit)]
         suitable = [
-            f for f in everyone if in_zone(job_zone=f.occupation.job_zone, plan=education_plan)
+            f for f in fitting if in_zone(job_zone=f.occupation.job_zone, plan=education_plan)
         ]
-        good = sum(1 for f in everyone if f.fit >= GOOD_FIT)
-        typical = cluster_areas(fits=everyone[:TOP_K])
-        shared = tuple(a for a in student_top[:2] if a in typical)
-        shown = suitable[:occupations_per_cluster]
+        typical = typical_profile(fits=fitting[:TOP_K])
         pathways = sorted(
             (
                 PathwayMatch(
@@ -449,11 +369,15 @@ def match_profile(
                 cluster=cluster,
                 rank=rank,
                 score=score,
-                good_count=good,
-                shared_areas=shared,
-                occupations=tuple(shown),
+                fitting_count=len(suitable),
+                occupations=tuple(suitable[:occupations_per_cluster]),
                 pathways=tuple(pathways),
-                examples=tuple(_examples(suitable, everyone, good)),
+                typical_scores=typical,
+                typical=(
+                    interest_code(profile=dict(zip(AREAS, typical, strict=True)))
+                    if typical
+                    else ""
+                ),
             )
         )
     in_framework = {i for c in chosen.clusters for i in c.occupation_ids}

@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from assessments.scoring import ANSWER_MAX, ANSWER_MIN, AREA_NAMES
+from assessments.scoring import ANSWER_MAX, ANSWER_MIN, AREA_NAMES, is_low
 from clusters.riasec import scores_of
 
 AREA_CHOICES = list(AREA_NAMES.items())
@@ -140,7 +140,8 @@ class Attempt(models.Model):
     is_flat = models.BooleanField(
         "flat profile",
         default=False,
-        help_text="Answers were (almost) the same for every area, so no matches are shown.",
+        help_text="Nothing stands out: the area scores hardly differ, or 9 in 10 "
+        "answers are the same, so no matches are shown.",
     )
 
     class Meta:
@@ -174,6 +175,12 @@ class Attempt(models.Model):
         if self.realistic is None:
             return None
         return scores_of(self)
+
+    @property
+    def is_low(self) -> bool:
+        """Finished and not flat, but no area liked (scoring.is_low): the results show no fits."""
+        profile = self.profile
+        return profile is not None and not self.is_flat and is_low(profile=profile)
 
 
 class Response(models.Model):

@@ -11,14 +11,24 @@ Plain functions with keyword-only arguments; no database, no requests.
 - The interest code is the three areas with the highest scores, highest first.
   Tie rule: equal scores (to 6 decimals) are ordered in the RIASEC hexagon order
   R, I, A, S, E, C. The rule is arbitrary but stable, so the same answers always give the
-  same code; `tied_areas` tells the results page which letters were a toss-up so it can say so.
-- A flat profile (highest minus lowest area score below FLAT_RANGE on the 1-7 scale, that is
-  less than half an answer step between the most and least liked areas) carries no
-  information about which careers fit better: the results say so instead of matching.
+  same code; `tie_groups` tells the results page which letters were a toss-up so it can say so.
+- Liked: an area is described as liked only when its score is above NEUTRAL (4.0, the middle
+  of the 1-7 scale, where "Not sure" lands), i.e. the student's answers for it lean to "Like".
+- Flat ("nothing stands out"): the results show no matches when either
+  (a) the area scores span less than FLAT_RANGE (0.75 on the 1-7 scale: less than half an
+      answer step between the most and least liked areas), or
+  (b) nearly flat: SAME_SHARE (9 in 10) or more of the answers are the same answer, e.g. 27
+      of 30 "Not sure" (54 of 60 in the longer quiz): the few other answers are too few for
+      their pattern to say which careers fit better.
+- Low across the board: no area is liked (every score is 4.0 or less) and the profile is
+  not flat. The results say so with advice instead of calling careers a fit.
+- Tie notes: only for groups of equal scores that change the code, i.e. that hold at least
+  one of its letters and more than one area (see `tie_groups`), one sentence per group.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -29,6 +39,8 @@ AREA_NAMES = RIASEC_NAMES
 ANSWER_MIN, ANSWER_MAX = 1, 5
 SCALE_MIN, SCALE_MAX = 1.0, 7.0  # O*NET's interest scale
 FLAT_RANGE = 0.75  # on the 1-7 scale; = half a step on the five-point answer scale
+SAME_SHARE = 0.9  # nearly flat: 9 in 10 answers (27 of 30) are the same
+NEUTRAL = 4.0  # the middle of the 1-7 scale ("Not sure"); liked means above it
 _PLACES = 6
 
 
@@ -37,7 +49,7 @@ class Score:
     profile: dict[str, float]  # area -> 1-7
     code: str
     is_flat: bool
-    tied: frozenset[str]  # areas whose order in the code was decided by the tie rule
+    ties: list  # TieGroup: equal scores that change the code's letters
 
 
 def area_means(*, answers: Iterable[tuple[str, int]]) -> dict[str, float | None]:
@@ -83,25 +95,59 @@ def interest_code(*, profile: Mapping[str, float], length: int = 3) -> str:
     return "".join(_ranked(profile)[:length])
 
 
-def tied_areas(*, profile: Mapping[str, float], length: int = 3) -> frozenset[str]:
-    """Areas in the code whose place depended on the tie rule, with the areas they tie with.
+@dataclass(frozen=True)
+class TieGroup:
+    areas: tuple[str, ...]  # equal scores, in R-I-A-S-E-C order (the code's order)
+    in_code: int  # how many of them the code holds
+    score: float
 
-    Empty when every letter of the code is clearly ahead of the next area.
-    """
+
+def tie_groups(*, profile: Mapping[str, float], length: int = 3) -> list[TieGroup]:
+    """Groups of equal scores that change the code's letters: more than one area, at least
+    one of them in the code. Either their order in the code is a toss-up (all in it) or which
+    of them gets into the code is (some in it). In code order."""
     ranked = _ranked(profile)
-    values = [round(profile[a], _PLACES) for a in ranked]
-    tied: set[str] = set()
-    for i in range(min(length, len(ranked))):
-        same = [ranked[j] for j in range(len(ranked)) if values[j] == values[i]]
-        if len(same) > 1:
-            tied.update(same)
-    return frozenset(tied)
+    code = ranked[:length]
+    groups: dict[float, list[str]] = {}
+    for area in ranked:
+        groups.setdefault(round(profile[area], _PLACES), []).append(area)
+    found = []
+    for value, areas in groups.items():
+        inside = sum(1 for a in areas if a in code)
+        if len(areas) > 1 and inside:
+            found.append(TieGroup(areas=tuple(areas), in_code=inside, score=value))
+    return found
 
 
-def is_flat(*, profile: Mapping[str, float], threshold: float = FLAT_RANGE) -> bool:
-    """True when the areas hardly differ, so no area stands out from the others."""
-    values = [profile[a] for a in AREAS]
-    return max(values) - min(values) < threshold
+def same_answer_share(*, values: Iterable[int]) -> float:
+    """The share of answers that are the most common answer (0 with no answers)."""
+    counts = Counter(values)
+    total = sum(counts.values())
+    return max(counts.values()) / total if total else 0.0
+
+
+def is_flat(
+    *,
+    profile: Mapping[str, float],
+    values: Iterable[int] = (),
+    threshold: float = FLAT_RANGE,
+) -> bool:
+    """True when no area stands out: the scores hardly differ, or (given the answers) nine in
+    ten of them or more are the same answer."""
+    scores = [profile[a] for a in AREAS]
+    if max(scores) - min(scores) < threshold:
+        return True
+    return same_answer_share(values=values) >= SAME_SHARE
+
+
+def liked_areas(*, profile: Mapping[str, float]) -> tuple[str, ...]:
+    """Areas the student likes (score above NEUTRAL), highest first."""
+    return tuple(a for a in _ranked(profile) if round(profile[a], _PLACES) > NEUTRAL)
+
+
+def is_low(*, profile: Mapping[str, float]) -> bool:
+    """True when no area is liked: every score is at or below the middle of the scale."""
+    return not liked_areas(profile=profile)
 
 
 def validate_profile(*, values: Iterable[float]) -> dict[str, float]:
@@ -123,10 +169,11 @@ def validate_profile(*, values: Iterable[float]) -> dict[str, float]:
 
 def score_answers(*, answers: Iterable[tuple[str, int]]) -> Score:
     """Everything the results need from a finished quiz's answers."""
+    answers = list(answers)
     profile = profile_from_answers(answers=answers)
     return Score(
         profile=profile,
         code=interest_code(profile=profile),
-        is_flat=is_flat(profile=profile),
-        tied=tied_areas(profile=profile),
+        is_flat=is_flat(profile=profile, values=[v for _, v in answers]),
+        ties=tie_groups(profile=profile),
     )

@@ -11,9 +11,17 @@ from dataclasses import dataclass
 
 from django.db.models import OuterRef, Subquery
 
-from assessments.matching import Catalogue, build_catalogue, match_profile
-from assessments.models import Assessment, Attempt, Item, Response
-from assessments.scoring import AREA_NAMES, AREAS, SCALE_MAX, SCALE_MIN, tied_areas
+from assessments.matching import Catalogue, build_catalogue, in_zone, match_profile
+from assessments.models import Assessment, Attempt, EducationPlan, Item, Response
+from assessments.scoring import (
+    AREA_NAMES,
+    AREAS,
+    NEUTRAL,
+    SCALE_MAX,
+    SCALE_MIN,
+    tie_groups,
+)
+from assessments.wording import cluster_reasons, code_letters, count_sentence, tie_sentence
 from clusters.models import LocalProgramme, Occupation, PathwayOccupation
 from core.content_version import kept
 
@@ -161,27 +169,20 @@ def unfinished_attempts(*, tokens: list[str]) -> list[Attempt]:
 
 
 def occupation_details(*, ids: set[int]) -> dict[int, Occupation]:
-    """Pay, education and outlook for the occupations shown (one query)."""
+    """Pay and outlook for the occupations shown (one query)."""
     if not ids:
         return {}
-    rows = (
-        Occupation.objects.filter(pk__in=ids)
-        .select_related("job_zone")
-        .only(
-            "code",
-            "title",
-            "wage_median",
-            "wage_top_coded",
-            "wage_cap",
-            "hourly_only",
-            "wage_hourly_median",
-            "entry_education",
-            "bright_outlook",
-            "figures_for_group",
-            "figures_group",
-            "job_zone__number",
-            "job_zone__name",
-        )
+    rows = Occupation.objects.filter(pk__in=ids).only(
+        "code",
+        "title",
+        "wage_median",
+        "wage_top_coded",
+        "wage_cap",
+        "hourly_only",
+        "wage_hourly_median",
+        "bright_outlook",
+        "figures_for_group",
+        "figures_group",
     )
     return {o.pk: o for o in rows}
 
@@ -214,24 +215,9 @@ def local_programmes(*, cluster_ids: list[int]) -> list[LocalProgramme]:
 # for occupation details, one or two for "At our school", one for earlier attempts, and
 # one for the matching catalogue only when this process has not cached it yet).
 
-TOP_CLUSTERS = 5  # clusters shown in full, with their careers
+TOP_CLUSTERS = 5  # clusters shown in full, with their careers (those that fit)
+SUMMARY_CLUSTERS = 3  # clusters in "Your top clusters" at the top of the page
 PROGRAMME_CLUSTERS = 3  # "At our school" offers are shown for the best clusters' pathways
-
-# Our own words: what each area means, for 13-18 year olds.
-AREA_MEANINGS = {
-    "R": "You like hands-on work: building, fixing, growing things, using tools and "
-    "machines, working outdoors or with animals.",
-    "I": "You like figuring things out: asking why, solving puzzles, doing experiments, "
-    "science and math.",
-    "A": "You like creating: art, music, writing, design, acting, and coming up with your "
-    "own ideas.",
-    "S": "You like helping people: teaching, caring, listening, and working with others to "
-    "make things better.",
-    "E": "You like leading and persuading: taking charge, selling ideas, starting projects "
-    "and making decisions.",
-    "C": "You like order: organizing things, working with numbers and records, and following "
-    "clear steps to get details right.",
-}
 
 
 @dataclass(frozen=True)
@@ -249,6 +235,7 @@ class ShownOccupation:
     fit: object  # matching.OccupationFit
     details: Occupation | None
     pathway: object | None  # matching.PathwayRef
+    preparation: str  # its job zone in the education plan's words (what the filter uses)
 
 
 @dataclass(frozen=True)
@@ -256,6 +243,22 @@ class ShownCluster:
     match: object  # matching.ClusterMatch
     occupations: list[ShownOccupation]
     pathways: list  # matching.PathwayMatch, best few
+    reason: object  # wording.Reason
+    count: str  # how many careers here fit, within the plan
+
+
+def preparation_words(*, job_zone: int | None) -> str:
+    """A job zone in the words of the education plan it matches (the filter's words)."""
+    if job_zone is None:
+        return "not rated"
+    return EducationPlan(job_zone).label
+
+
+def plan_reach(*, plan: int | None) -> list[str]:
+    """The plans whose careers a plan shows (matching.ZONE_REACH), in the filter's words."""
+    if plan is None:
+        return []
+    return [label for value, label in EducationPlan.choices if in_zone(job_zone=value, plan=plan)]
 
 
 # The profile chart: a label above each bar, drawn in a 360-unit-wide viewBox so the text
@@ -299,33 +302,44 @@ def results_page(
         raise LookupError(framework)
     profile = attempt.profile
     code = attempt.code
-    tied = tied_areas(profile=profile)
+    if attempt.is_flat:
+        state = "flat"
+    elif attempt.is_low:
+        state = "low"
+    else:
+        state = "clear"
+    highest = max(AREAS, key=lambda a: (profile[a], -AREAS.index(a)))
     context: dict = {
         "attempt": attempt,
         "assessment": attempt.assessment,
         "profile": profile,
+        "state": state,
+        "neutral": NEUTRAL,
+        "highest": (AREA_NAMES[highest], profile[highest]),
         "chart": profile_chart(profile=profile),
         "chart_height": CHART_ROW * 6,
         "chart_width": CHART_WIDTH,
         "chart_bar_width": CHART_BAR_WIDTH,
         "code": code,
-        "code_areas": [(a, AREA_NAMES[a], AREA_MEANINGS[a]) for a in code],
-        "tied": [AREA_NAMES[a] for a in AREAS if a in tied],
+        "code_letters": code_letters(profile=profile, code=code),
+        "tie_notes": [tie_sentence(group=g, code=code) for g in tie_groups(profile=profile)],
         "frameworks": list(catalogue.frameworks.values()),
         "framework": chosen,
         "education_plan": education_plan,
+        "plan_reach": plan_reach(plan=education_plan),
         "match": None,
         "top_clusters": [],
         "other_clusters": [],
     }
-    if not attempt.is_flat and chosen is not None:
+    if state == "clear" and chosen is not None:
         match = match_profile(
             profile=profile,
             catalogue=catalogue,
             framework=chosen.slug,
             education_plan=education_plan,
         )
-        top = match.clusters[:TOP_CLUSTERS]
+        top = [c for c in match.clusters[:TOP_CLUSTERS] if c.is_fit]
+        reasons = cluster_reasons(clusters=top, profile=profile)
         details = occupation_details(ids={f.occupation.id for c in top for f in c.occupations})
         shown = []
         for cluster_match in top:
@@ -335,17 +349,31 @@ def results_page(
                 oid = occupation_fit.occupation.id
                 pathway = next((p for p in ranked_pathways if oid in p.occupation_ids), None)
                 occupations.append(
-                    ShownOccupation(fit=occupation_fit, details=details.get(oid), pathway=pathway)
+                    ShownOccupation(
+                        fit=occupation_fit,
+                        details=details.get(oid),
+                        pathway=pathway,
+                        preparation=preparation_words(job_zone=occupation_fit.occupation.job_zone),
+                    )
                 )
             shown.append(
                 ShownCluster(
                     match=cluster_match,
                     occupations=occupations,
                     pathways=list(cluster_match.pathways[:3]),
+                    reason=reasons[cluster_match.cluster.id],
+                    count=count_sentence(match=cluster_match, plan=education_plan),
                 )
             )
         context.update(
-            match=match, top_clusters=shown, other_clusters=list(match.clusters[TOP_CLUSTERS:])
+            match=match,
+            top_clusters=shown,
+            summary=shown[:SUMMARY_CLUSTERS],
+            other_clusters=[
+                c
+                for c in match.clusters
+                if c.cluster.id not in {s.match.cluster.id for s in shown}
+            ],
         )
     if with_extras:
         best = [c.match.cluster.id for c in context["top_clusters"][:PROGRAMME_CLUSTERS]]

@@ -15,7 +15,8 @@ from django.views.decorators.vary import vary_on_headers
 
 from assessments import browser_attempts, selectors, services
 from assessments.forms import AnswersForm, PlanFilterForm, PlanForm
-from assessments.models import Assessment, Attempt, EducationPlan
+from assessments.models import Assessment, Attempt
+from clusters.services import saved_codes
 
 # ---------------------------------------------------------------------------------------
 # Helpers
@@ -325,7 +326,7 @@ def results(request: HttpRequest, token: str) -> HttpResponse:
     context["private_link"] = request.build_absolute_uri(
         reverse("assessments:results", args=[attempt.token])
     )
-    context["plans"] = EducationPlan.choices
     context["plan_form"] = plan_form
+    context["saved"] = set(saved_codes(session=request.session))
     template = "assessments/results.html" + ("#matches" if partial else "")
     return _private(render(request, template, context))

@@ -10,8 +10,8 @@ from assessments.matching import (
     GOOD_FIT,
     build_catalogue,
     cluster_score,
-    explain,
     fit,
+    fit_label,
     in_zone,
     match_profile,
     occupation_fits,
@@ -116,8 +116,7 @@ def test_a_few_great_careers_beat_average_everywhere(catalogue):
 
     assert mean("few-great") < mean("average")
     assert few.score > average.score
-    assert few.good_count == 3 and few.shared_areas == ("A",)
-    assert few.why.startswith("You like Artistic activities; 3 careers here fit you well, such as")
+    assert few.fitting_count == 3 and few.typical[0] == "A"
     assert [f.occupation.code for f in few.occupations][:3] == ["A1", "A2", "A3"]
     assert [f.fit for f in few.occupations] == sorted(
         (f.fit for f in few.occupations), reverse=True
@@ -141,7 +140,9 @@ def test_education_plan_keeps_occupations_within_one_job_zone(catalogue):
     match = match_profile(profile=ARTIST, catalogue=catalogue, education_plan=1)
     zones = {f.occupation.job_zone for c in match.clusters for f in c.occupations}
     assert zones <= {1, 2}
-    assert [f.occupation.code for f in match.clusters[0].occupations] == ["A3", "R1"]
+    # only careers that fit are listed: Builder (zone 2) does not fit an artist
+    assert [f.occupation.code for f in match.clusters[0].occupations] == ["A3"]
+    assert match.clusters[0].fitting_count == 1
     # ranking of clusters does not change with the plan
     assert [c.cluster.slug for c in match.clusters] == [
         c.cluster.slug for c in match_profile(profile=ARTIST, catalogue=catalogue).clusters
@@ -165,21 +166,16 @@ def test_frameworks(catalogue):
         match_profile(profile=ARTIST, catalogue=catalogue, framework="nope")
 
 
-def test_explanations():
-    assert explain(
-        shared_areas=("I", "S"), good_count=12, examples=["Nurses", "Dietitians", "Coaches"]
-    ) == (
-        "You like Investigative and Social activities; 12 careers here fit you well, "
-        "such as Nurses, Dietitians and Coaches."
-    )
-    assert explain(shared_areas=(), good_count=0, examples=["Pilots"]) == (
-        "Your mix of interests is different from most careers here; "
-        "no career here fits you strongly; the closest is Pilots."
-    )
-    assert explain(shared_areas=("R",), good_count=1, examples=["Chefs and Head Cooks"]) == (
-        "You like Realistic activities; 1 career here fits you well: Chefs and Head Cooks."
-    )
-    assert "; and " in explain(shared_areas=("R",), good_count=3, examples=["A, B", "C", "D"])
+def test_one_fit_scale_in_words_and_only_fits_are_listed(catalogue):
+    assert [fit_label(value=v) for v in (0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.59, -0.2)] == [
+        "Strong fit", "Strong fit", "Good fit", "Good fit", "Some fit", "Some fit",
+        "Not a close fit", "Not a close fit",
+    ]  # fmt: skip
+    match = match_profile(profile=ARTIST, catalogue=catalogue)
+    for cluster in match.clusters:
+        assert all(f.fit >= 0.6 for f in cluster.occupations)
+        assert cluster.fitting_count >= len(cluster.occupations)
+        assert cluster.label == fit_label(value=cluster.score)
 
 
 @given(

@@ -1,5 +1,7 @@
 """Matching quality and page queries on the real shipped data (slow: imports it once)."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -7,6 +9,7 @@ from assessments.matching import match_profile
 from assessments.models import Assessment, Attempt, Item, Response
 from assessments.selectors import load_catalogue
 from assessments.services import complete_attempt
+from assessments.wording import cluster_reasons
 from bench.matching import TARGET_TOP3, self_match, shipped_item_areas, simulated_students
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
@@ -50,8 +53,9 @@ def test_a_nurse_like_profile_matches_health_care(real):
     match = match_profile(profile=nurse, catalogue=real)
     assert match.framework.slug == "national-2024"
     assert match.clusters[0].cluster.slug == "healthcare-human-services"
-    assert match.clusters[0].good_count >= 10
-    assert "Social" in match.clusters[0].why
+    assert match.clusters[0].fitting_count >= 10
+    reasons = cluster_reasons(clusters=match.clusters[:5], profile=nurse)
+    assert "S" in reasons[match.clusters[0].cluster.id].areas
 
 
 def test_results_page_queries_are_fixed_on_the_real_data(client, django_assert_num_queries):
@@ -72,4 +76,35 @@ def test_results_page_queries_are_fixed_on_the_real_data(client, django_assert_n
         with django_assert_num_queries(6):  # see test_results_query_count_is_fixed
             response = client.get(url + query)
         assert response.status_code == 200
-        assert "Other clusters, best match first" in response.content.decode()
+        assert "Other clusters, best fit first" in response.content.decode()
+
+
+def test_each_top_cluster_has_its_own_reason_and_a_count_within_the_plan(client):
+    """On the real data: no two top clusters open their reason the same way; counts and the
+    careers listed are the same careers, within the plan; no "such as" naming one."""
+    from tests.assessments.test_results_trust import cards, listed_careers, sentences, text
+
+    quiz = Assessment.objects.get(slug="quick-interest-quiz")
+    for answers, plan in (
+        ({"R": 1, "I": 3, "A": 2, "S": 5, "E": 5, "C": 3}, 3),
+        ({"R": 4, "I": 5, "A": 2, "S": 2, "E": 1, "C": 4}, None),
+    ):
+        attempt = Attempt.objects.create(assessment=quiz)
+        Response.objects.bulk_create(
+            Response(attempt=attempt, item=item, value=answers[item.area])
+            for item in Item.objects.filter(assessment=quiz)
+        )
+        complete_attempt(attempt=attempt, education_plan=plan)
+        page = client.get(reverse("assessments:results", args=[attempt.token])).content.decode()
+        found = cards(page)
+        assert len(found) >= 3
+        whys = [text(c.split('<p class="why">', 1)[1].split("</p>", 1)[0]) for c in found]
+        assert len({sentences(w)[0] for w in whys}) == len(whys), whys
+        for card, why in zip(found, whys, strict=True):
+            listed = listed_careers(card)
+            said = re.search(r"(\d+) careers? here fits? you", why)
+            assert bool(listed) == bool(said and int(said[1]) > 0), why
+            if said:
+                assert int(said[1]) >= len(listed)
+                assert ("within your education plan" in why) == bool(plan)
+            assert "such as" not in why

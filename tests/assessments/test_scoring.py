@@ -9,9 +9,11 @@ from assessments.scoring import (
     area_means,
     interest_code,
     is_flat,
+    is_low,
+    liked_areas,
     profile_from_answers,
     score_answers,
-    tied_areas,
+    tie_groups,
     to_onet_scale,
     validate_profile,
 )
@@ -30,7 +32,7 @@ def test_hand_computed_profile_and_code():
     assert score.profile == {"R": 5.5, "I": 1.0, "A": 4.0, "S": 7.0, "E": 5.5, "C": 3.25}
     # R and E tie at 5.5: the tie rule puts them in R-I-A-S-E-C order.
     assert score.code == "SRE"
-    assert score.tied == {"R", "E"}
+    assert [(g.areas, g.in_code) for g in score.ties] == [(("R", "E"), 2)]
     assert not score.is_flat
 
 
@@ -63,8 +65,32 @@ def test_code_tie_rule_is_riasec_order():
     equal = dict.fromkeys(AREAS, 4.0)
     assert interest_code(profile=equal) == "RIA"
     assert interest_code(profile={**equal, "C": 6.0, "E": 5.0}) == "CER"
-    assert tied_areas(profile={**equal, "C": 6.0, "E": 5.0}) == set("RIAS")
-    assert tied_areas(profile={"R": 7, "I": 6, "A": 5, "S": 4, "E": 3, "C": 2}) == frozenset()
+    groups = tie_groups(profile={**equal, "C": 6.0, "E": 5.0})
+    assert [(g.areas, g.in_code, g.score) for g in groups] == [(("R", "I", "A", "S"), 1, 4.0)]
+    assert tie_groups(profile={"R": 7, "I": 6, "A": 5, "S": 4, "E": 3, "C": 2}) == []
+
+
+def test_only_ties_that_change_the_code_count_and_each_group_is_separate():
+    # A = C inside the code and R = I across its end: two groups, never merged
+    profile = {"R": 3.0, "I": 3.0, "A": 6.0, "S": 1.0, "E": 1.5, "C": 6.0}
+    assert interest_code(profile=profile) == "ACR"
+    assert [(g.areas, g.in_code) for g in tie_groups(profile=profile)] == [
+        (("A", "C"), 2),
+        (("R", "I"), 1),
+    ]
+    # a tie below the code (S = E, 4th and 5th) does not change its letters
+    below = {"R": 7.0, "I": 6.0, "A": 5.0, "S": 4.0, "E": 4.0, "C": 1.0}
+    assert tie_groups(profile=below) == []
+
+
+def test_liked_means_above_the_middle_and_low_means_nothing_liked():
+    profile = {"R": 4.0, "I": 4.3, "A": 1.0, "S": 6.1, "E": 2.0, "C": 3.9}
+    assert liked_areas(profile=profile) == ("S", "I")
+    assert not is_low(profile=profile)
+    # "Strongly dislike" everywhere, "Dislike" for Investigative: code IRA, nothing liked
+    low = {**dict.fromkeys(AREAS, 1.0), "I": 2.5}
+    assert interest_code(profile=low) == "IRA" and is_low(profile=low)
+    assert is_low(profile=dict.fromkeys(AREAS, 4.0))
 
 
 def test_flat_profiles_are_detected():
@@ -73,6 +99,24 @@ def test_flat_profiles_are_detected():
     assert not is_flat(profile={**dict.fromkeys(AREAS, 4.0), "R": 4.75})
     same_answer_everywhere = [(a, 3) for a in AREAS for _ in range(5)]
     assert score_answers(answers=same_answer_everywhere).is_flat
+
+
+def test_nearly_flat_27_of_30_the_same_is_flat():
+    # 27 "Not sure" of 30; two "Strongly like" for Realistic and one for Investigative
+    answers = [(a, 3) for a in AREAS for _ in range(5)]
+    answers[0] = answers[1] = ("R", 5)
+    answers[5] = ("I", 5)
+    score = score_answers(answers=answers)
+    assert max(score.profile.values()) - min(score.profile.values()) >= 0.75  # has a range
+    assert score.code == "RIA" and score.is_flat
+    # 26 of 30 the same is not nearly flat
+    answers[10] = ("A", 5)
+    assert not score_answers(answers=answers).is_flat
+    # 54 of 60 in the longer quiz, too
+    long = [(a, 3) for a in AREAS for _ in range(10)]
+    for i in (0, 1, 2, 10, 11, 20):
+        long[i] = (long[i][0], 5)
+    assert score_answers(answers=long).is_flat
 
 
 def test_validate_profile():

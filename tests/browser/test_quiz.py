@@ -14,13 +14,14 @@ from tests.assessments.conftest import catalogue, shipped_quiz  # noqa: F401 (fi
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# An Investigative-Artistic student: a clear profile, so the results show matches.
+# An Artistic-Investigative student: a clear profile that the test catalogue's Creating
+# cluster fits, so the results show matches.
 ANSWER = {
     "R": "Dislike",
-    "I": "Strongly like",
-    "A": "Like",
-    "S": "Not sure",
-    "E": "Strongly dislike",
+    "I": "Like",
+    "A": "Strongly like",
+    "S": "Strongly dislike",
+    "E": "Not sure",
     "C": "Dislike",
 }
 
@@ -118,18 +119,18 @@ def test_quick_quiz_end_to_end_with_htmx(page, live_server, quiz, assert_no_axe_
     expect(page.locator(".cluster-match .why").first).to_contain_text(re.compile(r"fits? you"))
     assert_no_axe_violations(page)
     attempt = Attempt.objects.get()
-    assert attempt.is_complete and attempt.education_plan == 4 and attempt.code.startswith("IA")
+    assert attempt.is_complete and attempt.education_plan == 4 and attempt.code.startswith("AI")
 
     # the education filter swaps the matches in place, updates the address, moves focus
     page.get_by_label("Show careers for this education plan").select_option("2")
     page.get_by_role("button", name="Show careers").click()
     expect(page).to_have_url(re.compile(r"plan=2"))
     status = page.locator(".filter-status")
-    expect(status).to_contain_text("finish high school")
+    expect(status).to_contain_text("Finish high school")
     expect(status).to_be_focused()
     assert_no_axe_violations(page)
     page.go_back()
-    expect(page.locator(".filter-status")).to_contain_text("four-year college degree")
+    expect(page.locator(".filter-status")).to_contain_text("A four-year college degree")
     expect(page.get_by_role("button", name="Print your results")).to_be_visible()
     assert csp_errors == []
 
@@ -183,7 +184,7 @@ def test_quick_quiz_end_to_end_without_javascript(
     plain.get_by_label("Show careers for this education plan").select_option("5")
     plain.get_by_role("button", name="Show careers").click()
     expect(plain).to_have_url(re.compile(r"plan=5"))
-    expect(plain.locator(".filter-status")).to_contain_text("more than four years")
+    expect(plain.locator(".filter-status")).to_contain_text("More than four years")
     expect(plain.get_by_role("button", name="Print your results")).to_be_hidden()
     attempt = Attempt.objects.get()
     assert attempt.is_complete and attempt.education_plan is None
