@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from assessments.scoring import AREAS, interest_code
 
@@ -306,7 +306,6 @@ class Match:
     education_plan: int | None
     clusters: tuple[ClusterMatch, ...]  # best first
     top_occupations: tuple[OccupationFit, ...]
-    fits: dict[int, float] = field(repr=False)
 
 
 def typical_profile(*, fits: Sequence[OccupationFit]) -> tuple[float, ...]:
@@ -394,5 +393,4 @@ def match_profile(
         education_plan=education_plan,
         clusters=tuple(matches),
         top_occupations=tuple(best),
-        fits=fits,
     )

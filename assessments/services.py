@@ -31,19 +31,13 @@ class AttemptFinished(QuizError):
     pass
 
 
-class AssessmentUnavailable(QuizError):
-    pass
-
-
 class Incomplete(QuizError):
     def __init__(self, missing_item_ids: list[int]):
-        self.missing_item_ids = missing_item_ids
-        super().__init__(f"{len(missing_item_ids)} statements still need an answer.")
+        super().__init__(f"Statements still without an answer: {len(missing_item_ids)}.")
 
 
 def start_attempt(*, assessment: Assessment) -> Attempt:
-    if not assessment.is_published:
-        raise AssessmentUnavailable("This quiz is not offered at the moment.")
+    """A new attempt at a published quiz (the view only offers published ones)."""
     return Attempt.objects.create(assessment=assessment)
 
 

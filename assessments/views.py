@@ -222,7 +222,6 @@ def _save_page(request: HttpRequest, attempt: Attempt, number: int) -> HttpRespo
 
 @require_POST
 @never_cache  # the saved answer, for this student only
-@vary_on_headers("HX-Request")
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     """Save answers the moment they are given (htmx posts one); plain posts get redirected."""
     attempt = _attempt_or_404(token)

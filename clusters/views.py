@@ -234,7 +234,6 @@ def saved(request):
 
 
 @require_POST
-@vary_on_headers("HX-Request")
 def save(request):
     code = request.POST.get("code", "")
     found = selectors.occupations_by_code(codes=[code])

@@ -52,6 +52,14 @@ def test_start_page_lists_published_quizzes_with_their_length(client, mini_quiz)
     assert "We never ask for your name, email or anything else personal." in html
 
 
+def test_an_unpublished_quiz_cannot_be_begun(client, mini_quiz):
+    Assessment.objects.filter(pk=mini_quiz.pk).update(is_published=False)
+    before = Attempt.objects.count()
+    response = client.post(reverse("assessments:begin", args=[mini_quiz.slug]))
+    assert response.status_code == 404
+    assert Attempt.objects.count() == before
+
+
 def test_start_page_query_count(client, django_assert_num_queries, mini_quiz):
     client.get(reverse("assessments:start"))
     with django_assert_num_queries(2):  # the quizzes, the content version; no session
