@@ -17,8 +17,6 @@ from assessments.scoring import (
     AREA_NAMES,
     AREAS,
     NEUTRAL,
-    SCALE_MAX,
-    SCALE_MIN,
     tie_groups,
 )
 from assessments.wording import cluster_reasons, code_letters, count_sentence, tie_sentence
@@ -221,16 +219,6 @@ PROGRAMME_CLUSTERS = 3  # "At our school" offers are shown for the best clusters
 
 
 @dataclass(frozen=True)
-class ChartBar:
-    area: str
-    name: str
-    score: float
-    label_y: int
-    bar_y: int
-    width: float
-
-
-@dataclass(frozen=True)
 class ShownOccupation:
     fit: object  # matching.OccupationFit
     details: Occupation | None
@@ -259,32 +247,6 @@ def plan_reach(*, plan: int | None) -> list[str]:
     if plan is None:
         return []
     return [label for value, label in EducationPlan.choices if in_zone(job_zone=value, plan=plan)]
-
-
-# The profile chart: a label above each bar, drawn in a 360-unit-wide viewBox so the text
-# stays readable on a phone; the value sits at the right end of the row.
-CHART_WIDTH = 360
-CHART_BAR_WIDTH = 310
-CHART_ROW = 46
-
-
-def profile_chart(*, profile: dict[str, float]) -> list[ChartBar]:
-    bars = []
-    for index, area in enumerate(AREAS):
-        score = profile[area]
-        width = max(2.0, (score - SCALE_MIN) / (SCALE_MAX - SCALE_MIN) * CHART_BAR_WIDTH)
-        top = index * CHART_ROW
-        bars.append(
-            ChartBar(
-                area=area,
-                name=AREA_NAMES[area],
-                score=score,
-                label_y=top + 15,
-                bar_y=top + 21,
-                width=round(width, 1),
-            )
-        )
-    return bars
 
 
 def results_page(
@@ -316,10 +278,6 @@ def results_page(
         "state": state,
         "neutral": NEUTRAL,
         "highest": (AREA_NAMES[highest], profile[highest]),
-        "chart": profile_chart(profile=profile),
-        "chart_height": CHART_ROW * 6,
-        "chart_width": CHART_WIDTH,
-        "chart_bar_width": CHART_BAR_WIDTH,
         "code": code,
         "code_letters": code_letters(profile=profile, code=code),
         "tie_notes": [tie_sentence(group=g, code=code) for g in tie_groups(profile=profile)],
