@@ -14,7 +14,7 @@ from assessments.content import load_shipped_items
 from assessments.models import Assessment, Attempt, Item
 from clusters.models import Occupation
 from core.roles import sync_counselor_group
-from tests.clusters.explore_factories import small_catalogue
+from tests.support.factories import small_catalogue
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from assessments.selectors import matching_catalogue
 from clusters.models import Occupation
 from clusters.search import get_index
 from clusters.selectors import data_releases
-from tests.clusters.explore_factories import small_catalogue
+from tests.support.factories import small_catalogue
 
 
 @pytest.mark.django_db(transaction=True)  # warming up closes its database connection

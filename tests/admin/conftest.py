@@ -5,7 +5,7 @@ import pytest
 from clusters import models as m
 from clusters.importer import import_catalogue
 from core.roles import sync_counselor_group
-from tests.clusters.sample_source import write_source
+from tests.support.sample_source import write_source
 
 PASSWORD = "a-long-test-password-123"
 
@@ -37,7 +37,7 @@ def superuser_client(client, superuser):
 
 
 @pytest.fixture
-def catalogue(tmp_path, db):
+def imported_sample(tmp_path, db):
     """The importer's small sample source, imported: two frameworks, a few clusters,
     pathways and occupations with tasks, titles, wages and programmes of study."""
     import_catalogue(source=write_source(tmp_path / "data"))

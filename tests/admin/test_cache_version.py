@@ -25,10 +25,12 @@ def test_bump_increments_and_survives_an_empty_cache():
     assert bump_content_version() == content_version()
 
 
-def test_saving_content_bumps_once_after_commit(catalogue, django_capture_on_commit_callbacks):
+def test_saving_content_bumps_once_after_commit(
+    imported_sample, django_capture_on_commit_callbacks
+):
     before = content_version()
     with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
-        pathway = catalogue["physical"]
+        pathway = imported_sample["physical"]
         pathway.description = "New words."
         pathway.save()
         programme = m.LocalProgramme.objects.create(name="CNA", kind="certification")
@@ -40,33 +42,33 @@ def test_saving_content_bumps_once_after_commit(catalogue, django_capture_on_com
     assert content_version() == before + 1
 
 
-def test_a_later_transaction_bumps_again(catalogue, django_capture_on_commit_callbacks):
+def test_a_later_transaction_bumps_again(imported_sample, django_capture_on_commit_callbacks):
     before = content_version()
     for expected in (before + 1, before + 2):
         with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
-            catalogue["physical"].save()
-            catalogue["health"].save()
+            imported_sample["physical"].save()
+            imported_sample["health"].save()
         assert content_version() == expected
 
 
 def test_a_change_rolled_back_does_not_bump_but_the_rest_of_its_transaction_does(
-    catalogue, django_capture_on_commit_callbacks
+    imported_sample, django_capture_on_commit_callbacks
 ):
     before = content_version()
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         try:
             with transaction.atomic():
-                catalogue["physical"].save()
+                imported_sample["physical"].save()
                 raise RuntimeError("a failed step")
         except RuntimeError:
             pass
     assert content_version() == before
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         with transaction.atomic():
-            catalogue["physical"].save()
+            imported_sample["physical"].save()
         try:
             with transaction.atomic():
-                catalogue["health"].save()
+                imported_sample["health"].save()
                 raise RuntimeError("a failed step")
         except RuntimeError:
             pass
@@ -88,10 +90,10 @@ def test_a_change_rolled_back_does_not_bump_but_the_rest_of_its_transaction_does
         lambda c: Item.objects.filter(assessment__slug="quick-interest-quiz").first().delete(),
     ],
 )
-def test_each_kind_of_content_bumps(catalogue, change, django_capture_on_commit_callbacks):
+def test_each_kind_of_content_bumps(imported_sample, change, django_capture_on_commit_callbacks):
     before = content_version()
     with django_capture_on_commit_callbacks(execute=True):
-        change(catalogue)
+        change(imported_sample)
     assert content_version() > before
 
 
@@ -125,7 +127,7 @@ def test_kept_copies_last_until_the_content_version_changes():
     assert built == ["a", "b", "a", "b", "after forget_all"]
 
 
-def test_the_footer_shows_an_import_made_by_another_process(catalogue):
+def test_the_footer_shows_an_import_made_by_another_process(imported_sample):
     """The importer writes imported_at with .update() (no signal) and bumps the version; a
     process that showed the footer before must show the new date, not keep the old list."""
     from django.db.models import F

@@ -16,8 +16,8 @@ def change_url(obj) -> str:
     return f"/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/change/"
 
 
-def test_counselor_links_a_local_programme_to_an_occupation(counselor_client, catalogue):
-    nurse = catalogue["nurse"]
+def test_counselor_links_a_local_programme_to_an_occupation(counselor_client, imported_sample):
+    nurse = imported_sample["nurse"]
     programme = m.LocalProgramme.objects.create(name="Health Careers I", kind="course")
     page = counselor_client.get(change_url(nurse))
     assert page.status_code == 200
@@ -35,8 +35,8 @@ def test_counselor_links_a_local_programme_to_an_occupation(counselor_client, ca
     assert entry.user.username == "casey"
 
 
-def test_counselor_unlinks_a_local_programme(counselor_client, catalogue):
-    nurse = catalogue["nurse"]
+def test_counselor_unlinks_a_local_programme(counselor_client, imported_sample):
+    nurse = imported_sample["nurse"]
     programme = m.LocalProgramme.objects.create(name="Health Careers I", kind="course")
     programme.occupations.add(nurse)
     page = counselor_client.get(change_url(nurse))
@@ -47,8 +47,8 @@ def test_counselor_unlinks_a_local_programme(counselor_client, catalogue):
     assert m.LocalProgramme.objects.filter(pk=programme.pk).exists()  # only the link went
 
 
-def test_linking_the_same_programme_twice_is_a_form_error(counselor_client, catalogue):
-    nurse = catalogue["nurse"]
+def test_linking_the_same_programme_twice_is_a_form_error(counselor_client, imported_sample):
+    nurse = imported_sample["nurse"]
     programme = m.LocalProgramme.objects.create(name="Health Careers I", kind="course")
     programme.occupations.add(nurse)
     page = counselor_client.get(change_url(nurse))
@@ -61,15 +61,15 @@ def test_linking_the_same_programme_twice_is_a_form_error(counselor_client, cata
     assert "already exists" in response.content.decode()
 
 
-def test_occupation_form_shows_imported_data_with_its_source(counselor_client, catalogue):
-    html = counselor_client.get(change_url(catalogue["nurse"])).content.decode()
+def test_occupation_form_shows_imported_data_with_its_source(counselor_client, imported_sample):
+    html = counselor_client.get(change_url(imported_sample["nurse"])).content.decode()
     assert "O*NET Database 29.3" in html and "Occupational Employment and Wage Statistics" in html
     assert "Monitor patients" in html and "Staff Nurse" in html  # tasks and titles inlines
     assert 'name="title"' not in html  # read-only
     assert "View on site" in html
 
 
-def test_occupation_search_by_code_title_and_alternate_title(counselor_client, catalogue):
+def test_occupation_search_by_code_title_and_alternate_title(counselor_client, imported_sample):
     for term in ("29-1141", "registered", "staff nurse", "RN"):
         response = counselor_client.get("/admin/clusters/occupation/", {"q": term})
         codes = {o.code for o in response.context["cl"].result_list}
@@ -78,12 +78,14 @@ def test_occupation_search_by_code_title_and_alternate_title(counselor_client, c
     assert {o.code for o in response.context["cl"].result_list} == {"27-2011.00"}
 
 
-def test_occupation_filters_by_framework_cluster_zone_and_outlook(counselor_client, catalogue):
+def test_occupation_filters_by_framework_cluster_zone_and_outlook(
+    counselor_client, imported_sample
+):
     def codes(**params):
         response = counselor_client.get("/admin/clusters/occupation/", params)
         return {o.code for o in response.context["cl"].result_list}
 
-    health = catalogue["health"]
+    health = imported_sample["health"]
     assert codes(cluster=health.slug) == {"29-1141.00", "29-1141.01", "29-1021.00"}
     assert "27-2011.00" not in codes(framework="classic-16")
     assert codes(job_zone__number__exact=3) == {"29-1141.00"}
@@ -91,8 +93,8 @@ def test_occupation_filters_by_framework_cluster_zone_and_outlook(counselor_clie
     assert codes(bright_outlook__exact=0) == {"27-2011.00", "13-1021.00"}
 
 
-def test_counselor_edits_cluster_and_pathway_descriptions(counselor_client, catalogue):
-    health = catalogue["health"]
+def test_counselor_edits_cluster_and_pathway_descriptions(counselor_client, imported_sample):
+    health = imported_sample["health"]
     page = counselor_client.get(change_url(health))
     data = change_form_data(page)
     data["description"] = "Caring for people's health and wellbeing."
@@ -108,8 +110,8 @@ def test_counselor_edits_cluster_and_pathway_descriptions(counselor_client, cata
     )
 
 
-def test_counselor_edits_a_pathway_description(counselor_client, catalogue):
-    pathway = catalogue["physical"]
+def test_counselor_edits_a_pathway_description(counselor_client, imported_sample):
+    pathway = imported_sample["physical"]
     page = counselor_client.get(change_url(pathway))
     data = change_form_data(page)
     data["description"] = "Look after people's bodies."
@@ -118,8 +120,8 @@ def test_counselor_edits_a_pathway_description(counselor_client, catalogue):
     assert pathway.description == "Look after people's bodies."
 
 
-def test_choosing_another_default_framework_unsets_the_old_one(counselor_client, catalogue):
-    national, classic = catalogue["national"], catalogue["classic"]
+def test_choosing_another_default_framework_unsets_the_old_one(counselor_client, imported_sample):
+    national, classic = imported_sample["national"], imported_sample["classic"]
     assert national.is_default and not classic.is_default
     page = counselor_client.get(change_url(classic))
     data = change_form_data(page)
@@ -129,8 +131,8 @@ def test_choosing_another_default_framework_unsets_the_old_one(counselor_client,
     assert list(m.Framework.objects.filter(is_default=True)) == [classic]
 
 
-def test_the_default_framework_cannot_just_be_unticked(counselor_client, catalogue):
-    national = catalogue["national"]
+def test_the_default_framework_cannot_just_be_unticked(counselor_client, imported_sample):
+    national = imported_sample["national"]
     data = change_form_data(counselor_client.get(change_url(national)))
     data.pop("is_default")
     response = counselor_client.post(change_url(national), data)
@@ -139,8 +141,8 @@ def test_the_default_framework_cannot_just_be_unticked(counselor_client, catalog
     assert list(m.Framework.objects.filter(is_default=True)) == [national]
 
 
-def test_make_default_action(counselor_client, catalogue):
-    classic = catalogue["classic"]
+def test_make_default_action(counselor_client, imported_sample):
+    classic = imported_sample["classic"]
     response = counselor_client.post(
         "/admin/clusters/framework/",
         {"action": "make_default", "_selected_action": [classic.pk]},
@@ -149,7 +151,10 @@ def test_make_default_action(counselor_client, catalogue):
     assert list(m.Framework.objects.filter(is_default=True)) == [classic]
     response = counselor_client.post(
         "/admin/clusters/framework/",
-        {"action": "make_default", "_selected_action": [classic.pk, catalogue["national"].pk]},
+        {
+            "action": "make_default",
+            "_selected_action": [classic.pk, imported_sample["national"].pk],
+        },
         follow=True,
     )
     assert "Choose exactly one framework" in response.content.decode()
@@ -183,16 +188,16 @@ def local_programme_data(**changes) -> dict:
     }
 
 
-def test_counselor_adds_a_local_programme(counselor_client, catalogue):
+def test_counselor_adds_a_local_programme(counselor_client, imported_sample):
     data = local_programme_data(
-        pathways=[catalogue["physical"].pk], occupations=[catalogue["nurse"].pk]
+        pathways=[imported_sample["physical"].pk], occupations=[imported_sample["nurse"].pk]
     )
     response = counselor_client.post("/admin/clusters/localprogramme/add/", data)
     assert response.status_code == 302
     programme = m.LocalProgramme.objects.get()
     assert (programme.kind, programme.grade_from, programme.grade_to) == ("job-shadowing", 11, 12)
-    assert list(programme.pathways.all()) == [catalogue["physical"]]
-    assert list(programme.occupations.all()) == [catalogue["nurse"]]
+    assert list(programme.pathways.all()) == [imported_sample["physical"]]
+    assert list(programme.occupations.all()) == [imported_sample["nurse"]]
     page = counselor_client.get(change_url(programme)).content.decode()
     assert "View on site" in page
 
@@ -225,7 +230,7 @@ def test_bad_local_programme_input_is_a_form_error(counselor_client, changes, me
     ],
 )
 def test_framework_filters_keep_only_that_framework(
-    counselor_client, catalogue, url, framework_of
+    counselor_client, imported_sample, url, framework_of
 ):
     everything = counselor_client.get(url).context["cl"].result_count
     rows = counselor_client.get(url, {"framework": "classic-16"}).context["cl"].result_list
@@ -233,17 +238,17 @@ def test_framework_filters_keep_only_that_framework(
     assert len(rows) < everything
 
 
-def test_cluster_filters_keep_only_that_cluster(counselor_client, catalogue):
-    health = catalogue["health"]
+def test_cluster_filters_keep_only_that_cluster(counselor_client, imported_sample):
+    health = imported_sample["health"]
     pathways = counselor_client.get("/admin/clusters/pathway/", {"cluster": health.slug})
     assert {p.cluster_id for p in pathways.context["cl"].result_list} == {health.pk}
     links = counselor_client.get("/admin/clusters/pathwayoccupation/", {"cluster": health.slug})
     assert {r.pathway.cluster_id for r in links.context["cl"].result_list} == {health.pk}
 
 
-def test_local_programme_filters_and_publish_actions(counselor_client, catalogue):
+def test_local_programme_filters_and_publish_actions(counselor_client, imported_sample):
     shown = m.LocalProgramme.objects.create(name="CNA certificate", kind="certification")
-    shown.pathways.add(catalogue["physical"])
+    shown.pathways.add(imported_sample["physical"])
     other = m.LocalProgramme.objects.create(name="Drama club", kind="course")
 
     def names(**params):
@@ -251,7 +256,7 @@ def test_local_programme_filters_and_publish_actions(counselor_client, catalogue
         return {p.name for p in response.context["cl"].result_list}
 
     assert names(kind__exact="certification") == {"CNA certificate"}
-    assert names(cluster=catalogue["health"].slug) == {"CNA certificate"}
+    assert names(cluster=imported_sample["health"].slug) == {"CNA certificate"}
     assert names(framework="national-2024") == {"CNA certificate"}
     counselor_client.post(
         "/admin/clusters/localprogramme/",
@@ -267,7 +272,7 @@ def test_local_programme_filters_and_publish_actions(counselor_client, catalogue
 
 
 def test_autocomplete_finds_pathways_and_occupations_for_local_programmes(
-    counselor_client, catalogue
+    counselor_client, imported_sample
 ):
     for field, term, expected in (
         ("pathways", "physical", "Physical Health"),
@@ -301,12 +306,12 @@ def test_autocomplete_finds_pathways_and_occupations_for_local_programmes(
     ],
 )  # fmt: skip
 def test_two_way_filters_split_the_list(
-    counselor_client, catalogue, url, parameter, values, holds
+    counselor_client, imported_sample, url, parameter, values, holds
 ):
     programme = m.LocalProgramme.objects.create(name="CNA certificate", kind="certification")
-    programme.pathways.add(catalogue["physical"])
-    programme.occupations.add(catalogue["nurse"])
-    m.Cluster.objects.filter(pk=catalogue["health"].pk).update(description="")
+    programme.pathways.add(imported_sample["physical"])
+    programme.occupations.add(imported_sample["nurse"])
+    m.Cluster.objects.filter(pk=imported_sample["health"].pk).update(description="")
     Assessment.objects.filter(slug="quick-interest-quiz").update(is_published=False)
     quiz = Assessment.objects.get(slug="interest-profiler")
     Attempt.objects.create(assessment=quiz)

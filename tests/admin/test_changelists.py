@@ -52,7 +52,7 @@ def url(model, action="changelist", *args):
 
 
 @pytest.fixture
-def rows(catalogue):
+def rows(imported_sample):
     add_rows(2)
     add_quiz_rows(2)
 
@@ -99,7 +99,7 @@ def test_change_form_opens(counselor_client, rows, model):
 
 @pytest.mark.parametrize("model", COUNSELOR_MODELS, ids=lambda model: model.__name__)
 def test_list_runs_a_fixed_number_of_queries(
-    counselor_client, catalogue, model, django_assert_num_queries
+    counselor_client, imported_sample, model, django_assert_num_queries
 ):
     counselor_client.get(url(model))  # warm the content-type and data-release caches
     add_rows(1)
@@ -118,16 +118,18 @@ def _count(client, path) -> int:
     return len(queries)
 
 
-def test_change_forms_with_inlines_run_a_fixed_number_of_queries(counselor_client, catalogue):
+def test_change_forms_with_inlines_run_a_fixed_number_of_queries(
+    counselor_client, imported_sample
+):
     from assessments.models import Assessment, Item
 
-    nurse, health = catalogue["nurse"], catalogue["health"]
+    nurse, health = imported_sample["nurse"], imported_sample["health"]
     quiz = Assessment.objects.create(slug="q", name="Q")
     Item.objects.create(assessment=quiz, order=1, area="R", text="Fix a bike")
     pages = [
         url(m.Occupation, "change", nurse.pk),
         url(m.Cluster, "change", health.pk),
-        url(m.Pathway, "change", catalogue["physical"].pk),
+        url(m.Pathway, "change", imported_sample["physical"].pk),
         url(a.Assessment, "change", quiz.pk),
     ]
     for page in pages:
@@ -140,9 +142,9 @@ def test_change_forms_with_inlines_run_a_fixed_number_of_queries(counselor_clien
         m.PathwayOccupation.objects.create(pathway=pathway, occupation=nurse)
         local = m.LocalProgramme.objects.create(name=f"L {i}", kind="course")
         local.occupations.add(nurse)
-        local.pathways.add(catalogue["physical"])
+        local.pathways.add(imported_sample["physical"])
         m.PathwayOccupation.objects.create(
-            pathway=catalogue["physical"],
+            pathway=imported_sample["physical"],
             occupation=m.Occupation.objects.create(
                 code=f"98-000{i}.00", title=f"O {i}", description="d", release=nurse.release
             ),

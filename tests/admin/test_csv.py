@@ -31,9 +31,9 @@ def upload(client, path: str, data: bytes, name: str = "file.csv"):
 # Export ---------------------------------------------------------------------------------
 
 
-def test_occupations_export(counselor_client, catalogue):
+def test_occupations_export(counselor_client, imported_sample):
     local = m.LocalProgramme.objects.create(name="=HYPERLINK(evil)", kind="course")
-    local.occupations.add(catalogue["nurse"])
+    local.occupations.add(imported_sample["nurse"])
     response = counselor_client.get("/admin/clusters/occupation/export/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
@@ -48,19 +48,19 @@ def test_occupations_export(counselor_client, catalogue):
     assert nurse["local_programmes"] == "'=HYPERLINK(evil)"  # not run as a formula
 
 
-def test_export_follows_the_list_filters_and_the_selected_rows(counselor_client, catalogue):
+def test_export_follows_the_list_filters_and_the_selected_rows(counselor_client, imported_sample):
     response = counselor_client.get("/admin/clusters/occupation/export/", {"q": "actor"})
     assert [row["code"] for row in read(response)] == ["27-2011.00"]
     response = counselor_client.post(
         "/admin/clusters/occupation/",
-        {"action": "export_csv", "_selected_action": [catalogue["nurse"].pk]},
+        {"action": "export_csv", "_selected_action": [imported_sample["nurse"].pk]},
     )
     assert [row["code"] for row in read(response)] == ["29-1141.00"]
     bad = counselor_client.get("/admin/clusters/occupation/export/", {"nonsense__field": "1"})
     assert bad.status_code == 400
 
 
-def test_export_runs_a_fixed_number_of_queries(counselor_client, catalogue):
+def test_export_runs_a_fixed_number_of_queries(counselor_client, imported_sample):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -80,9 +80,9 @@ def test_export_runs_a_fixed_number_of_queries(counselor_client, catalogue):
     assert counts[:3] == counts[3:]
 
 
-def test_clusters_export_can_be_imported_back_unchanged(counselor_client, catalogue):
+def test_clusters_export_can_be_imported_back_unchanged(counselor_client, imported_sample):
     rows = read(counselor_client.get("/admin/clusters/cluster/export/"))
-    health = [r for r in rows if r["cluster_slug"] == catalogue["health"].slug]
+    health = [r for r in rows if r["cluster_slug"] == imported_sample["health"].slug]
     assert (
         health[0]["pathway_slug"] == "" and health[0]["cluster"] == "Healthcare & Human Services"
     )
@@ -95,15 +95,17 @@ def test_clusters_export_can_be_imported_back_unchanged(counselor_client, catalo
     assert plan.ok and not plan.changed
 
 
-def test_local_programmes_export_round_trips(counselor_client, catalogue):
+def test_local_programmes_export_round_trips(counselor_client, imported_sample):
     local = m.LocalProgramme.objects.create(
         name="CNA", kind="certification", grade_from=11, grade_to=12, link="https://x.example"
     )
-    local.pathways.add(catalogue["physical"])
-    local.occupations.add(catalogue["nurse"])
+    local.pathways.add(imported_sample["physical"])
+    local.occupations.add(imported_sample["nurse"])
     response = counselor_client.get("/admin/clusters/localprogramme/export/")
     [row] = read(response)
-    assert row["pathways"] == f"{catalogue['health'].slug}/{catalogue['physical'].slug}"
+    assert (
+        row["pathways"] == f"{imported_sample['health'].slug}/{imported_sample['physical'].slug}"
+    )
     assert row["occupations"] == "29-1141.00"
     assert (row["id"], row["grade_from"], row["published"]) == (str(local.pk), "11", "yes")
     body = b"".join(
@@ -119,8 +121,8 @@ def test_local_programmes_export_round_trips(counselor_client, catalogue):
 PROGRAMMES_HEADER = ["id", "name", "kind", "grade_from", "grade_to", "pathways", "occupations"]
 
 
-def test_programme_import_reports_every_bad_row_and_saves_nothing(catalogue):
-    pathway = f"{catalogue['health'].slug}/{catalogue['physical'].slug}"
+def test_programme_import_reports_every_bad_row_and_saves_nothing(imported_sample):
+    pathway = f"{imported_sample['health'].slug}/{imported_sample['physical'].slug}"
     data = as_csv(
         [
             PROGRAMMES_HEADER,
@@ -148,9 +150,9 @@ def test_programme_import_reports_every_bad_row_and_saves_nothing(catalogue):
     assert not m.LocalProgramme.objects.exists()
 
 
-def test_programme_import_creates_and_updates(catalogue):
+def test_programme_import_creates_and_updates(imported_sample):
     existing = m.LocalProgramme.objects.create(name="Old name", kind="course", grade_from=9)
-    pathway = f"{catalogue['health'].slug}/{catalogue['physical'].slug}"
+    pathway = f"{imported_sample['health'].slug}/{imported_sample['physical'].slug}"
     data = as_csv(
         [
             ["id", "name", "kind", "pathways", "occupations", "published"],
@@ -163,14 +165,14 @@ def test_programme_import_creates_and_updates(catalogue):
     created = m.LocalProgramme.objects.get(name="Health Careers I")
     assert created.is_published and created.kind == "cte"
     assert set(created.occupations.values_list("code", flat=True)) == {"29-1141.00", "29-1021.00"}
-    assert list(created.pathways.all()) == [catalogue["physical"]]
+    assert list(created.pathways.all()) == [imported_sample["physical"]]
     existing.refresh_from_db()
     assert existing.name == "New name" and not existing.is_published
     assert existing.grade_from == 9  # column not in the file: left as it was
 
 
-def test_description_import(catalogue):
-    health, physical = catalogue["health"], catalogue["physical"]
+def test_description_import(imported_sample):
+    health, physical = imported_sample["health"], imported_sample["physical"]
     original = health.description
     data = as_csv(
         [
@@ -237,7 +239,7 @@ def test_import_page_documents_the_format(counselor_client):
     assert "<code>cluster_slug</code>" in html and "<code>pathway_slug</code>" in html
 
 
-def test_import_preview_with_good_and_bad_rows_saves_nothing(counselor_client, catalogue):
+def test_import_preview_with_good_and_bad_rows_saves_nothing(counselor_client, imported_sample):
     data = as_csv(
         [["name", "kind", "grade_from"], ["Robotics", "course", "9"], ["Welding", "weld", "x"]]
     )
@@ -256,7 +258,7 @@ def test_import_preview_with_good_and_bad_rows_saves_nothing(counselor_client, c
     assert not m.LocalProgramme.objects.exists()
 
 
-def test_import_preview_then_confirm_saves_everything(counselor_client, catalogue):
+def test_import_preview_then_confirm_saves_everything(counselor_client, imported_sample):
     data = as_csv(
         [["name", "kind", "occupations"], ["Robotics", "course", ""], ["CNA", "cte", "29-1141.00"]]
     )
@@ -270,13 +272,13 @@ def test_import_preview_then_confirm_saves_everything(counselor_client, catalogu
     )
     assert response.status_code == 302
     assert set(m.LocalProgramme.objects.values_list("name", flat=True)) == {"Robotics", "CNA"}
-    assert m.LocalProgramme.objects.get(name="CNA").occupations.get() == catalogue["nurse"]
+    assert m.LocalProgramme.objects.get(name="CNA").occupations.get() == imported_sample["nurse"]
     # A second confirm with the same token does nothing more.
     counselor_client.post("/admin/clusters/localprogramme/import/confirm/", {"token": token})
     assert m.LocalProgramme.objects.count() == 2
 
 
-def test_confirm_checks_again_and_saves_nothing_if_data_changed(counselor_client, catalogue):
+def test_confirm_checks_again_and_saves_nothing_if_data_changed(counselor_client, imported_sample):
     local = m.LocalProgramme.objects.create(name="Old", kind="course")
     data = as_csv([["id", "name", "kind"], [str(local.pk), "New", "course"], ["", "Added", "cte"]])
     response = upload(counselor_client, "/admin/clusters/localprogramme/import/", data)
@@ -290,8 +292,8 @@ def test_confirm_checks_again_and_saves_nothing_if_data_changed(counselor_client
     assert not m.LocalProgramme.objects.exists()
 
 
-def test_description_import_through_admin(counselor_client, catalogue):
-    health = catalogue["health"]
+def test_description_import_through_admin(counselor_client, imported_sample):
+    health = imported_sample["health"]
     data = as_csv([["cluster_slug", "pathway_slug", "description"], [health.slug, "", "Ours."]])
     response = upload(counselor_client, "/admin/clusters/cluster/import/", data)
     assert "1 to change" in response.content.decode()
@@ -330,7 +332,7 @@ def test_import_needs_permission(client, django_user_model):
 
 @pytest.mark.parametrize("name", ["occupation", "cluster", "localprogramme"])
 def test_export_refuses_a_search_of_too_many_words_with_the_lists_message(
-    counselor_client, catalogue, name
+    counselor_client, imported_sample, name
 ):
     words = " ".join(f"nurse{n}" for n in range(500))
     response = counselor_client.get(f"/admin/clusters/{name}/export/", {"q": words})

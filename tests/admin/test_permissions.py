@@ -66,7 +66,7 @@ def test_admin_index_lists_content_but_not_users(counselor_client):
     assert reverse("admin:assessments_attempt_results") in html
 
 
-def test_counselor_can_only_view_imported_records(counselor_client, catalogue):
+def test_counselor_can_only_view_imported_records(counselor_client, imported_sample):
     release = m.DataRelease.objects.get(key="onet")
     page = f"/admin/clusters/datarelease/{release.pk}/change/"
     assert counselor_client.get(page).status_code == 200
@@ -74,7 +74,7 @@ def test_counselor_can_only_view_imported_records(counselor_client, catalogue):
     task = m.Task.objects.first()
     assert counselor_client.post(f"/admin/clusters/task/{task.pk}/change/", {}).status_code == 403
     assert counselor_client.get("/admin/clusters/occupation/add/").status_code == 403
-    nurse = catalogue["nurse"]
+    nurse = imported_sample["nurse"]
     assert (
         counselor_client.get(f"/admin/clusters/occupation/{nurse.pk}/delete/").status_code == 403
     )

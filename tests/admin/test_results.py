@@ -40,7 +40,7 @@ def quiz():
 
 
 @pytest.fixture
-def attempts(catalogue, quiz):
+def attempts(imported_sample, quiz):
     other = Assessment.objects.create(slug="other", name="Other quiz")
     item = Item.objects.create(assessment=quiz, order=1, area="S", text="Help a friend")
     first = attempt(quiz, MONDAY, NURSE_LIKE, "SIR")
@@ -88,7 +88,7 @@ def test_top_clusters_follow_the_results_ranking(counselor_client, attempts):
     assert sum(n for _, n in classic.clusters) == 4
 
 
-def test_top_cluster_matches_match_profile_for_many_profiles(catalogue):
+def test_top_cluster_matches_match_profile_for_many_profiles(imported_sample):
     catalogue = matching_catalogue()
     profiles = [NURSE_LIKE, ACTOR_LIKE] + [
         dict(zip("RIASEC", (1 + (i * k) % 7 for k in (1, 2, 3, 5, 4, 6)), strict=True))
@@ -100,7 +100,9 @@ def test_top_cluster_matches_match_profile_for_many_profiles(catalogue):
         for framework in ("national-2024", "classic-16"):
             expected = match_profile(profile=profile, catalogue=catalogue, framework=framework)
             found = aggregates.top_cluster(
-                profile=[profile[a] for a in "RIASEC"], catalogue=catalogue, framework=framework
+                profile=[profile[a] for a in "RIASEC"],
+                catalogue=catalogue,
+                framework=framework,
             )
             assert found.id == expected.clusters[0].cluster.id
 

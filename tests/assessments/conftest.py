@@ -66,7 +66,7 @@ def add_to(pathway: Pathway, *occupations: Occupation) -> None:
 
 
 @pytest.fixture
-def catalogue(db):
+def interest_catalogue(db):
     """Two frameworks. The default one has four clusters with clear interest shapes:
 
     helping (S-I careers), building (R), creating (A), business (E-C); "wide" has two.

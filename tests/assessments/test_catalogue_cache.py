@@ -8,7 +8,7 @@ from clusters.models import Occupation, PathwayOccupation
 pytestmark = pytest.mark.django_db
 
 
-def test_loads_with_one_query(catalogue, django_assert_num_queries):
+def test_loads_with_one_query(interest_catalogue, django_assert_num_queries):
     with django_assert_num_queries(1):
         loaded = selectors.load_catalogue()
     assert list(loaded.frameworks) == ["test-fw", "wide"]
@@ -19,7 +19,7 @@ def test_loads_with_one_query(catalogue, django_assert_num_queries):
     assert [p.slug for p in helping.pathways] == ["care", "therapy"]
 
 
-def test_cached_per_process(catalogue, django_assert_num_queries):
+def test_cached_per_process(interest_catalogue, django_assert_num_queries):
     first = selectors.matching_catalogue()
     with django_assert_num_queries(1):  # only the content version, to see other processes' edits
         assert selectors.matching_catalogue() is first
@@ -29,7 +29,7 @@ def test_cached_per_process(catalogue, django_assert_num_queries):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_reloaded_when_an_occupation_changes(catalogue):
+def test_reloaded_when_an_occupation_changes(interest_catalogue):
     first = selectors.matching_catalogue()
     nurse = Occupation.objects.get(code="29-1141.00")
     nurse.artistic = 6.5
@@ -40,7 +40,7 @@ def test_reloaded_when_an_occupation_changes(catalogue):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_reloaded_when_cluster_membership_changes(catalogue):
+def test_reloaded_when_cluster_membership_changes(interest_catalogue):
     first = selectors.matching_catalogue()
     nurse = Occupation.objects.get(code="29-1141.00")
     PathwayOccupation.objects.filter(occupation=nurse).delete()
@@ -48,7 +48,7 @@ def test_reloaded_when_cluster_membership_changes(catalogue):
     assert second is not first and nurse.pk not in second.occupations
 
 
-def test_another_process_changing_the_content_version_is_seen(catalogue):
+def test_another_process_changing_the_content_version_is_seen(interest_catalogue):
     from core.content_version import bump_content_version
 
     first = selectors.matching_catalogue()
@@ -56,7 +56,7 @@ def test_another_process_changing_the_content_version_is_seen(catalogue):
     assert selectors.matching_catalogue() is not first
 
 
-def test_forget_all_drops_it(catalogue):
+def test_forget_all_drops_it(interest_catalogue):
     from core.content_version import forget_all
 
     first = selectors.matching_catalogue()

@@ -19,7 +19,7 @@ def run(*args):
     return out.getvalue(), err.getvalue()
 
 
-def test_text_output(catalogue):
+def test_text_output(interest_catalogue):
     out, _ = run("--riasec", SOCIAL_INVESTIGATIVE)
     lines = out.splitlines()
     assert "interest code SIR" in lines[0] and "framework test-fw" in lines[0]
@@ -28,7 +28,7 @@ def test_text_output(catalogue):
     assert "29-1141.00  Registered Nurses" in out
 
 
-def test_json_output_with_framework_and_plan(catalogue):
+def test_json_output_with_framework_and_plan(interest_catalogue):
     out, _ = run(
         "--riasec",
         SOCIAL_INVESTIGATIVE,
@@ -52,7 +52,7 @@ def test_json_output_with_framework_and_plan(catalogue):
     assert codes[0] == "29-1141.00" and "29-1123.00" not in codes  # therapists: job zone 5
 
 
-def test_nearly_flat_profile_warns(catalogue):
+def test_nearly_flat_profile_warns(interest_catalogue):
     _, err = run("--riasec", "4,4,4.2,4,4,4")
     assert "nearly flat" in err
 
@@ -70,12 +70,12 @@ def test_nearly_flat_profile_warns(catalogue):
         ("", "needs 6 scores"),
     ],
 )
-def test_bad_profiles_are_clear_errors(catalogue, riasec, message):
+def test_bad_profiles_are_clear_errors(interest_catalogue, riasec, message):
     with pytest.raises(CommandError, match=message):
         run("--riasec", riasec)
 
 
-def test_unknown_framework(catalogue):
+def test_unknown_framework(interest_catalogue):
     with pytest.raises(CommandError, match=r"Unknown framework 'nope'\. Known: test-fw, wide"):
         run("--riasec", SOCIAL_INVESTIGATIVE, "--framework", "nope")
 

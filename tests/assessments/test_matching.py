@@ -49,7 +49,7 @@ def make(memberships):
 
 
 @pytest.fixture
-def catalogue():
+def toy_catalogue():
     rows = []
     # "few great": three great careers for an artist and three bad ones
     for oid in (1, 2, 10, 12):
@@ -88,13 +88,13 @@ def test_fit_ignores_level_and_spread():
     )
 
 
-def test_flat_profiles_have_no_fit(catalogue):
+def test_flat_profiles_have_no_fit(toy_catalogue):
     with pytest.raises(ValueError):
         fit(student=[4] * 6, occupation=[1, 2, 3, 4, 5, 6])
     with pytest.raises(ValueError):
-        match_profile(profile=dict.fromkeys("RIASEC", 3.0), catalogue=catalogue)
+        match_profile(profile=dict.fromkeys("RIASEC", 3.0), catalogue=toy_catalogue)
     # a flat occupation is left out of the fits rather than given a made-up one
-    assert 11 not in occupation_fits(profile=ARTIST, catalogue=catalogue)
+    assert 11 not in occupation_fits(profile=ARTIST, catalogue=toy_catalogue)
 
 
 def test_cluster_score_is_the_mean_of_the_top_five():
@@ -103,15 +103,15 @@ def test_cluster_score_is_the_mean_of_the_top_five():
     assert cluster_score(fits=[]) == -1
 
 
-def test_a_few_great_careers_beat_average_everywhere(catalogue):
-    match = match_profile(profile=ARTIST, catalogue=catalogue)
+def test_a_few_great_careers_beat_average_everywhere(toy_catalogue):
+    match = match_profile(profile=ARTIST, catalogue=toy_catalogue)
     assert [c.cluster.slug for c in match.clusters] == ["few-great", "average", "builders"]
     few, average = match.clusters[0], match.clusters[1]
 
     # the plain mean would have preferred the average cluster
     def mean(slug):
         cluster = next(c.cluster for c in match.clusters if c.cluster.slug == slug)
-        fits = occupation_fits(profile=ARTIST, catalogue=catalogue)
+        fits = occupation_fits(profile=ARTIST, catalogue=toy_catalogue)
         values = [fits[i] for i in cluster.occupation_ids]
         return sum(values) / len(values)
 
@@ -127,8 +127,8 @@ def test_a_few_great_careers_beat_average_everywhere(catalogue):
     assert few.pathways[0].score > few.pathways[1].score
 
 
-def test_top_occupations_and_clusters_are_ranked_by_fit(catalogue):
-    match = match_profile(profile=ARTIST, catalogue=catalogue, top_occupations=3)
+def test_top_occupations_and_clusters_are_ranked_by_fit(toy_catalogue):
+    match = match_profile(profile=ARTIST, catalogue=toy_catalogue, top_occupations=3)
     fits = [f.fit for f in match.top_occupations]
     assert fits == sorted(fits, reverse=True)
     assert match.top_occupations[0].occupation.code == "A1"
@@ -137,8 +137,8 @@ def test_top_occupations_and_clusters_are_ranked_by_fit(catalogue):
     assert [c.rank for c in match.clusters] == [1, 2, 3]
 
 
-def test_education_plan_keeps_occupations_within_one_job_zone(catalogue):
-    match = match_profile(profile=ARTIST, catalogue=catalogue, education_plan=1)
+def test_education_plan_keeps_occupations_within_one_job_zone(toy_catalogue):
+    match = match_profile(profile=ARTIST, catalogue=toy_catalogue, education_plan=1)
     zones = {f.occupation.job_zone for c in match.clusters for f in c.occupations}
     assert zones <= {1, 2}
     # only careers that fit are listed: Builder (zone 2) does not fit an artist
@@ -146,33 +146,33 @@ def test_education_plan_keeps_occupations_within_one_job_zone(catalogue):
     assert match.clusters[0].fitting_count == 1
     # ranking of clusters does not change with the plan
     assert [c.cluster.slug for c in match.clusters] == [
-        c.cluster.slug for c in match_profile(profile=ARTIST, catalogue=catalogue).clusters
+        c.cluster.slug for c in match_profile(profile=ARTIST, catalogue=toy_catalogue).clusters
     ]
     assert in_zone(job_zone=3, plan=None)
     assert in_zone(job_zone=4, plan=5) and not in_zone(job_zone=3, plan=5)
     assert not in_zone(job_zone=None, plan=3)
     with pytest.raises(ValueError):
-        match_profile(profile=ARTIST, catalogue=catalogue, education_plan=6)
+        match_profile(profile=ARTIST, catalogue=toy_catalogue, education_plan=6)
 
 
-def test_frameworks(catalogue):
-    assert catalogue.default_framework.slug == "fw"
+def test_frameworks(toy_catalogue):
+    assert toy_catalogue.default_framework.slug == "fw"
     assert (
-        match_profile(profile=ARTIST, catalogue=catalogue, framework="other")
+        match_profile(profile=ARTIST, catalogue=toy_catalogue, framework="other")
         .clusters[0]
         .cluster.slug
         == "all"
     )
     with pytest.raises(LookupError):
-        match_profile(profile=ARTIST, catalogue=catalogue, framework="nope")
+        match_profile(profile=ARTIST, catalogue=toy_catalogue, framework="nope")
 
 
-def test_one_fit_scale_in_words_and_only_fits_are_listed(catalogue):
+def test_one_fit_scale_in_words_and_only_fits_are_listed(toy_catalogue):
     assert [fit_label(value=v) for v in (0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.59, -0.2)] == [
         "Strong fit", "Strong fit", "Good fit", "Good fit", "Some fit", "Some fit",
         "Not a close fit", "Not a close fit",
     ]  # fmt: skip
-    match = match_profile(profile=ARTIST, catalogue=catalogue)
+    match = match_profile(profile=ARTIST, catalogue=toy_catalogue)
     for cluster in match.clusters:
         assert all(f.fit >= 0.6 for f in cluster.occupations)
         assert cluster.fitting_count >= len(cluster.occupations)

@@ -114,7 +114,7 @@ def by_area(quiz, answers: dict[str, list[int]]) -> list[int]:
 # Words that follow the numbers
 
 
-def test_an_area_below_the_middle_is_never_called_liked(client, catalogue, mini_quiz):
+def test_an_area_below_the_middle_is_never_called_liked(client, interest_catalogue, mini_quiz):
     # "Strongly dislike" everywhere, "Dislike" for Investigative: the student
     attempt = finished_attempt(mini_quiz, {**dict.fromkeys(AREAS, 1), "I": 2})
     plain = text(main(client.get(url(attempt)).content.decode()))
@@ -123,7 +123,9 @@ def test_an_area_below_the_middle_is_never_called_liked(client, catalogue, mini_
     assert not re.search(r"(Good|Strong|Very strong) match|Good fit|Strong fit", plain)
 
 
-def test_low_interest_everywhere_is_its_own_state_with_advice(client, catalogue, mini_quiz):
+def test_low_interest_everywhere_is_its_own_state_with_advice(
+    client, interest_catalogue, mini_quiz
+):
     attempt = finished_attempt(mini_quiz, {**dict.fromkeys(AREAS, 1), "I": 2})
     page = client.get(url(attempt)).content.decode()
     plain = text(main(page))
@@ -135,7 +137,7 @@ def test_low_interest_everywhere_is_its_own_state_with_advice(client, catalogue,
     assert reverse("assessments:begin", args=[mini_quiz.slug]) in page  # take it again
 
 
-def test_27_of_30_the_same_answer_is_nearly_flat(client, catalogue, shipped_quiz):
+def test_27_of_30_the_same_answer_is_nearly_flat(client, interest_catalogue, shipped_quiz):
     # 27 "Not sure"; "Strongly like" twice for Realistic and once for Investigative
     answers = {a: [3] * 5 for a in AREAS}
     answers["R"][:2] = [5, 5]
@@ -148,7 +150,7 @@ def test_27_of_30_the_same_answer_is_nearly_flat(client, catalogue, shipped_quiz
     assert liked_claims(plain) == set()
 
 
-def test_26_of_30_the_same_still_gets_matches(client, catalogue, shipped_quiz):
+def test_26_of_30_the_same_still_gets_matches(client, interest_catalogue, shipped_quiz):
     answers = {a: [3] * 5 for a in AREAS}
     answers["R"][:4] = [5, 5, 5, 5]
     attempt = take(shipped_quiz, by_area(shipped_quiz, answers))
@@ -158,7 +160,7 @@ def test_26_of_30_the_same_still_gets_matches(client, catalogue, shipped_quiz):
 
 
 def test_tie_notes_one_sentence_per_group_and_only_when_the_code_changes(
-    client, catalogue, mini_quiz
+    client, interest_catalogue, mini_quiz
 ):
     # A = C (both in the code) and R = I (the code's last letter): two separate groups
     attempt = finished_attempt(mini_quiz, {"R": 3, "I": 3, "A": 5, "S": 1, "E": 2, "C": 5})
@@ -180,14 +182,16 @@ def test_tie_notes_one_sentence_per_group_and_only_when_the_code_changes(
 # One fit scale in words
 
 
-def test_no_correlation_is_shown_as_a_percentage_or_out_of_100(client, catalogue, mini_quiz):
+def test_no_correlation_is_shown_as_a_percentage_or_out_of_100(
+    client, interest_catalogue, mini_quiz
+):
     attempt = finished_attempt(mini_quiz, {"R": 2, "I": 4, "A": 1, "S": 5, "E": 2, "C": 2})
     plain = text(main(client.get(url(attempt)).content.decode()))
     assert not re.search(r"\d+ ?%|out of 100", plain)
     assert "How we rate fit" in plain and plain.count("How we rate fit") == 1
 
 
-def test_careers_that_fit_you_holds_only_careers_that_fit(client, catalogue, mini_quiz):
+def test_careers_that_fit_you_holds_only_careers_that_fit(client, interest_catalogue, mini_quiz):
     # An artist: in the wide framework's "Everything", most careers do not fit
     attempt = finished_attempt(mini_quiz, {"R": 1, "I": 1, "A": 5, "S": 1, "E": 2, "C": 1})
     for framework in ("test-fw", "wide"):
@@ -200,7 +204,7 @@ def test_careers_that_fit_you_holds_only_careers_that_fit(client, catalogue, min
 # A why for each cluster
 
 
-def test_a_why_never_contradicts_the_plan_notice(client, catalogue, mini_quiz):
+def test_a_why_never_contradicts_the_plan_notice(client, interest_catalogue, mini_quiz):
     # plan 5: no building career (job zones 2 and 3) is within one job zone of it
     attempt = finished_attempt(mini_quiz, {"R": 5, "I": 4, "A": 2, "S": 1, "E": 1, "C": 3})
     page = client.get(url(attempt, plan=5)).content.decode()
@@ -215,7 +219,9 @@ def test_a_why_never_contradicts_the_plan_notice(client, catalogue, mini_quiz):
 # The education shown is the education filtered by
 
 
-def test_preparation_shown_is_the_plans_words_for_the_job_zone(client, catalogue, mini_quiz):
+def test_preparation_shown_is_the_plans_words_for_the_job_zone(
+    client, interest_catalogue, mini_quiz
+):
     attempt = finished_attempt(mini_quiz, {"R": 2, "I": 4, "A": 1, "S": 5, "E": 2, "C": 2})
     page = client.get(url(attempt, plan=2)).content.decode()
     plain = text(main(page))
@@ -236,7 +242,7 @@ def test_preparation_shown_is_the_plans_words_for_the_job_zone(client, catalogue
 
 
 def test_the_top_clusters_come_first_then_the_chart_and_the_table_is_behind_a_disclosure(
-    client, catalogue, mini_quiz
+    client, interest_catalogue, mini_quiz
 ):
     attempt = finished_attempt(mini_quiz, {"R": 2, "I": 4, "A": 1, "S": 5, "E": 2, "C": 2})
     page = main(client.get(url(attempt)).content.decode())
@@ -248,7 +254,9 @@ def test_the_top_clusters_come_first_then_the_chart_and_the_table_is_behind_a_di
     assert '<table class="profile-table"' in details
 
 
-def test_save_buttons_next_to_each_career_with_a_plain_post_fallback(client, catalogue, mini_quiz):
+def test_save_buttons_next_to_each_career_with_a_plain_post_fallback(
+    client, interest_catalogue, mini_quiz
+):
     attempt = finished_attempt(mini_quiz, {"R": 2, "I": 4, "A": 1, "S": 5, "E": 2, "C": 2})
     page = client.get(url(attempt)).content.decode()
     card = cards(page)[0]
@@ -355,14 +363,16 @@ def _check_page(attempt, page: str, plan):
 )
 @given(answers=answer_sets(), plan=st.sampled_from([None, 1, 2, 3, 4, 5]))
 def test_the_page_never_says_what_its_numbers_contradict(
-    client, catalogue, shipped_quiz, answers, plan
+    client, interest_catalogue, shipped_quiz, answers, plan
 ):
     attempt = take(shipped_quiz, by_area(shipped_quiz, answers), plan)
     page = client.get(url(attempt)).content.decode()
     _check_page(attempt, page, plan)
 
 
-def test_earlier_attempts_do_not_show_a_code_for_a_low_attempt(client, catalogue, mini_quiz):
+def test_earlier_attempts_do_not_show_a_code_for_a_low_attempt(
+    client, interest_catalogue, mini_quiz
+):
     low = finished_attempt(mini_quiz, {**dict.fromkeys(AREAS, 1), "I": 2})
     client.get(url(low))  # remembered in this browser
     later = finished_attempt(mini_quiz, {"R": 2, "I": 4, "A": 1, "S": 5, "E": 2, "C": 2})

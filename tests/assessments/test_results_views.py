@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def attempt(catalogue, mini_quiz):
+def attempt(interest_catalogue, mini_quiz):
     return finished_attempt(mini_quiz, HELPER)
 
 
@@ -56,7 +56,7 @@ def test_profile_chart_with_text_alternative_and_meanings(client, attempt):
     assert "either way" not in plain
 
 
-def test_clusters_ranked_and_explained_with_links(client, attempt, catalogue):
+def test_clusters_ranked_and_explained_with_links(client, attempt, interest_catalogue):
     html = client.get(url(attempt)).content.decode()
     plain = text(html)
     assert plain.index("Helping People") < plain.index("Creating")
@@ -98,7 +98,7 @@ def test_education_plan_filter_with_htmx_returns_the_partial(client, attempt):
     assert response["Vary"] and "HX-Request" in response["Vary"]
 
 
-def test_the_attempts_plan_is_the_default_filter(client, catalogue, mini_quiz):
+def test_the_attempts_plan_is_the_default_filter(client, interest_catalogue, mini_quiz):
     attempt = finished_attempt(mini_quiz, HELPER, plan=5)
     html = client.get(url(attempt)).content.decode()
     assert '<option value="5" selected>' in html
@@ -123,7 +123,7 @@ def test_an_unknown_framework_is_404(client, attempt):
      "plan=%C2%B2", "plan=+2", "plan=" + "9" * 5000],
 )  # fmt: skip
 def test_a_junk_plan_filter_falls_back_to_the_students_plan_and_says_so(
-    client, catalogue, mini_quiz, query
+    client, interest_catalogue, mini_quiz, query
 ):
     attempt = finished_attempt(mini_quiz, HELPER, plan=5)
     for headers in ({}, {"HX-Request": "true"}):
@@ -143,7 +143,7 @@ def test_unfinished_attempts_go_back_to_the_quiz(client, mini_quiz):
     assert response["Location"] == reverse("assessments:resume", args=[attempt.token])
 
 
-def test_flat_profile_says_so_and_shows_no_matches(client, catalogue, mini_quiz):
+def test_flat_profile_says_so_and_shows_no_matches(client, interest_catalogue, mini_quiz):
     attempt = finished_attempt(mini_quiz, 4)
     html = client.get(url(attempt)).content.decode()
     assert "Nothing stands out in your answers" in html
@@ -152,7 +152,7 @@ def test_flat_profile_says_so_and_shows_no_matches(client, catalogue, mini_quiz)
     assert reverse("assessments:begin", args=[mini_quiz.slug]) in html
 
 
-def test_retake_and_earlier_attempts_of_this_session(client, catalogue, mini_quiz):
+def test_retake_and_earlier_attempts_of_this_session(client, interest_catalogue, mini_quiz):
     first = finished_attempt(mini_quiz, 4)
     client.get(url(first))
     second = finished_attempt(mini_quiz, HELPER)
@@ -165,7 +165,7 @@ def test_retake_and_earlier_attempts_of_this_session(client, catalogue, mini_qui
 
 
 def test_the_results_page_lists_a_quiz_finished_since_on_another_device(
-    client, catalogue, mini_quiz
+    client, interest_catalogue, mini_quiz
 ):
     client.post(reverse("assessments:begin", args=[mini_quiz.slug]))
     unfinished = Attempt.objects.get()
@@ -211,7 +211,9 @@ def test_print_button_needs_javascript_and_print_css_exists(client, attempt):
     assert 'media="print"' in html
 
 
-def test_results_query_count_is_fixed(client, catalogue, mini_quiz, django_assert_num_queries):
+def test_results_query_count_is_fixed(
+    client, interest_catalogue, mini_quiz, django_assert_num_queries
+):
     attempt = finished_attempt(mini_quiz, HELPER)
     care = Pathway.objects.get(slug="care")
     LocalProgramme.objects.create(name="Health Careers Academy", kind="cte").pathways.add(care)

@@ -13,8 +13,8 @@ HELPER = {"R": 3.4, "I": 5.2, "A": 1.9, "S": 6.6, "E": 2.4, "C": 3.1}
 
 
 @pytest.fixture
-def planner(catalogue):
-    care = catalogue["clusters"]["helping"].pathways.get(slug="care")
+def planner(interest_catalogue):
+    care = interest_catalogue["clusters"]["helping"].pathways.get(slug="care")
     planner = make_occupation(
         "19-3099.01", "Transportation Planners", (3.4, 5.2, 1.9, 6.6, 2.4, 3.1), 4
     )  # fits a helper even better than the nurse does
@@ -22,11 +22,11 @@ def planner(catalogue):
     return planner
 
 
-def test_weak_members_are_not_counted_or_shown_as_examples(catalogue, planner):
+def test_weak_members_are_not_counted_or_shown_as_examples(interest_catalogue, planner):
     loaded = load_catalogue()
     helping = next(c for c in loaded.frameworks["test-fw"].clusters if c.slug == "helping")
     assert planner.pk not in helping.occupation_ids
-    assert catalogue["occupations"]["nurse"].pk in helping.occupation_ids
+    assert interest_catalogue["occupations"]["nurse"].pk in helping.occupation_ids
     match = match_profile(profile=HELPER, catalogue=loaded)
     first = match.clusters[0]
     assert first.cluster.slug == "helping"
@@ -35,6 +35,6 @@ def test_weak_members_are_not_counted_or_shown_as_examples(catalogue, planner):
     assert first.fitting_count == 3  # nurse, therapist, aide: not the planner
 
 
-def test_weak_members_are_still_suggested_among_the_best_fits(catalogue, planner):
+def test_weak_members_are_still_suggested_among_the_best_fits(interest_catalogue, planner):
     match = match_profile(profile=HELPER, catalogue=load_catalogue())
     assert match.top_occupations[0].occupation.title == "Transportation Planners"

@@ -6,7 +6,7 @@ import pytest
 from clusters import models as m
 from clusters.importer import import_catalogue
 from core.roles import sync_counselor_group
-from tests.clusters.sample_source import write_source
+from tests.support.sample_source import write_source
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-test-password-123"

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.clusters import explore_factories as make
+from tests.support import factories as make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,7 +14,7 @@ CLUSTER = "/clusters/healthcare-human-services/"
 
 
 @pytest.fixture
-def catalogue():
+def explore_catalogue():
     return make.small_catalogue()
 
 
@@ -31,7 +31,7 @@ def rows(page):
     return page.locator(".occupation-row-title a")
 
 
-def test_search_as_you_type(page, live_server, catalogue):
+def test_search_as_you_type(page, live_server, explore_catalogue):
     page.goto(live_server.url + "/search/")
     mark_page(page)
     box = page.get_by_label("Job title, or what you like to do")
@@ -47,7 +47,9 @@ def test_search_as_you_type(page, live_server, catalogue):
     expect(page).to_have_url(re.compile(r"zone=4"))
 
 
-def test_filter_a_cluster_list_in_place_with_back_and_forward(page, live_server, catalogue):
+def test_filter_a_cluster_list_in_place_with_back_and_forward(
+    page, live_server, explore_catalogue
+):
     page.goto(live_server.url + CLUSTER)
     mark_page(page)
     expect(rows(page)).to_have_count(3)
@@ -70,7 +72,7 @@ def test_filter_a_cluster_list_in_place_with_back_and_forward(page, live_server,
     expect(page.get_by_label("Preparation needed")).to_have_value("4")
 
 
-def test_save_and_compare_careers(page, live_server, catalogue):
+def test_save_and_compare_careers(page, live_server, explore_catalogue):
     page.goto(live_server.url + "/occupations/29-1141.00/")
     mark_page(page)
     page.get_by_role("button", name="Save Registered Nurses to my careers").click()
@@ -112,7 +114,7 @@ PAGES = [
 
 
 def test_every_explore_page_passes_axe_and_fits_360px(
-    page, live_server, catalogue, assert_no_axe_violations
+    page, live_server, explore_catalogue, assert_no_axe_violations
 ):
     csp_errors = []
     page.on("console", lambda m: csp_errors.append(m.text) if "Content Security" in m.text else 0)
@@ -128,7 +130,7 @@ def test_every_explore_page_passes_axe_and_fits_360px(
     assert csp_errors == []
 
 
-def test_explore_works_without_javascript(browser, live_server, catalogue):
+def test_explore_works_without_javascript(browser, live_server, explore_catalogue):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(live_server.url + "/")

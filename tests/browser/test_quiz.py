@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from assessments.models import Attempt, Item, Response
-from tests.assessments.conftest import catalogue, shipped_quiz  # noqa: F401 (fixtures)
+from tests.assessments.conftest import interest_catalogue, shipped_quiz  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,7 +27,7 @@ ANSWER = {
 
 
 @pytest.fixture
-def quiz(shipped_quiz, catalogue):  # noqa: F811
+def quiz(shipped_quiz, interest_catalogue):  # noqa: F811
     return {item.text: item.area for item in Item.objects.filter(assessment=shipped_quiz)}
 
 

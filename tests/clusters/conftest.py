@@ -1,9 +1,9 @@
 import pytest
 
-from tests.clusters import explore_factories as make
+from tests.support import factories as make
 
 
 @pytest.fixture
-def catalogue():
-    """The small explore catalogue (see explore_factories.small_catalogue)."""
+def explore_catalogue():
+    """The small explore catalogue (see tests/support/factories.small_catalogue)."""
     return make.small_catalogue()

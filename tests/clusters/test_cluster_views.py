@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from clusters import models as m
-from tests.clusters import explore_factories as make
+from tests.support import factories as make
 from tests.support.content import content_committed
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def titles(response) -> list[str]:
 # -- Index -----------------------------------------------------------------------------------
 
 
-def test_index_lists_the_default_framework_with_counts_and_interests(client, catalogue):
+def test_index_lists_the_default_framework_with_counts_and_interests(client, explore_catalogue):
     response = client.get(reverse("clusters:index"))
     assert response.status_code == 200
     html = response.content.decode()
@@ -35,14 +35,14 @@ def test_index_lists_the_default_framework_with_counts_and_interests(client, cat
     assert "?framework=classic-16" in html
 
 
-def test_index_shows_the_other_framework_one_click_away(client, catalogue):
+def test_index_shows_the_other_framework_one_click_away(client, explore_catalogue):
     response = client.get(reverse("clusters:index"), {"framework": "classic-16"})
     html = response.content.decode()
     assert "Health Science" in html and "Construction" not in html
     assert "?framework=national-2024" in html
 
 
-def test_unknown_framework_is_a_404_page(client, catalogue):
+def test_unknown_framework_is_a_404_page(client, explore_catalogue):
     response = client.get(reverse("clusters:index"), {"framework": "nope"})
     assert response.status_code == 404
     assert "We could not find that page" in response.content.decode()
@@ -54,13 +54,15 @@ def test_index_with_no_data_is_a_friendly_404(client):
     assert "We could not find that page" in response.content.decode()
 
 
-def test_index_query_count_does_not_grow_with_data(client, catalogue, django_assert_num_queries):
+def test_index_query_count_does_not_grow_with_data(
+    client, explore_catalogue, django_assert_num_queries
+):
     # content version, frameworks, clusters with counts, content version and data releases
     # (footer; then kept)
     with django_assert_num_queries(5):
         client.get(reverse("clusters:index"))
     with content_committed():
-        more = make.cluster(catalogue["national"], "Agriculture")
+        more = make.cluster(explore_catalogue["national"], "Agriculture")
         for n in range(5):
             make.occupation(f"Farmer {n}", pathways=[make.pathway(more, f"Crops {n}")])
     with django_assert_num_queries(5):  # the releases again too: the content changed
@@ -73,7 +75,7 @@ def test_index_query_count_does_not_grow_with_data(client, catalogue, django_ass
 # -- Cluster page ----------------------------------------------------------------------------
 
 
-def test_cluster_page_shows_pathways_and_careers(client, catalogue):
+def test_cluster_page_shows_pathways_and_careers(client, explore_catalogue):
     response = client.get(reverse("clusters:cluster", args=["healthcare-human-services"]))
     assert response.status_code == 200
     html = response.content.decode()
@@ -91,7 +93,7 @@ def test_cluster_page_shows_pathways_and_careers(client, catalogue):
     assert "from the O*NET Database 29.3 by USDOL/ETA" in html
 
 
-def test_unknown_cluster_is_a_404_page(client, catalogue):
+def test_unknown_cluster_is_a_404_page(client, explore_catalogue):
     response = client.get(reverse("clusters:cluster", args=["no-such-cluster"]))
     assert response.status_code == 404
     assert "We could not find that page" in response.content.decode()
@@ -108,7 +110,7 @@ def test_unknown_cluster_is_a_404_page(client, catalogue):
         ("", ["Licensed Practical", "Nursing Assistants", "Registered Nurses"]),
     ],
 )
-def test_cluster_list_sorts_and_falls_back_to_title(client, catalogue, sort, expected):
+def test_cluster_list_sorts_and_falls_back_to_title(client, explore_catalogue, sort, expected):
     response = client.get(
         reverse("clusters:cluster", args=["healthcare-human-services"]), {"sort": sort}
     )
@@ -116,9 +118,9 @@ def test_cluster_list_sorts_and_falls_back_to_title(client, catalogue, sort, exp
     assert [t[: len(e)] for t, e in zip(titles(response), expected, strict=True)] == expected
 
 
-def test_missing_figures_sort_last(client, catalogue):
-    catalogue["nurse"].wage_median = None
-    catalogue["nurse"].save()
+def test_missing_figures_sort_last(client, explore_catalogue):
+    explore_catalogue["nurse"].wage_median = None
+    explore_catalogue["nurse"].save()
     response = client.get(
         reverse("clusters:cluster", args=["healthcare-human-services"]), {"sort": "pay"}
     )
@@ -139,7 +141,7 @@ def test_missing_figures_sort_last(client, catalogue):
         ({"education": "<script>"}, None),
     ],
 )  # fmt: skip
-def test_cluster_list_filters(client, catalogue, params, expected):
+def test_cluster_list_filters(client, explore_catalogue, params, expected):
     response = client.get(reverse("clusters:cluster", args=["healthcare-human-services"]), params)
     assert response.status_code == 200
     if expected is None:
@@ -152,7 +154,7 @@ def test_cluster_list_filters(client, catalogue, params, expected):
         assert "No careers here match" in response.content.decode()
 
 
-def test_filter_form_keeps_the_choices(client, catalogue):
+def test_filter_form_keeps_the_choices(client, explore_catalogue):
     response = client.get(
         reverse("clusters:cluster", args=["healthcare-human-services"]),
         {"zone": "3", "education": "bachelor", "sort": "pay"},
@@ -163,9 +165,9 @@ def test_filter_form_keeps_the_choices(client, catalogue):
     assert '<option value="pay" selected>' in html
 
 
-def test_cluster_list_pages_through_25_at_a_time(client, catalogue):
+def test_cluster_list_pages_through_25_at_a_time(client, explore_catalogue):
     for n in range(30):
-        make.occupation(f"Helper {n:02d}", pathways=[catalogue["physical"]])
+        make.occupation(f"Helper {n:02d}", pathways=[explore_catalogue["physical"]])
     url = reverse("clusters:cluster", args=["healthcare-human-services"])
     first = client.get(url)
     assert len(titles(first)) == 25
@@ -177,9 +179,9 @@ def test_cluster_list_pages_through_25_at_a_time(client, catalogue):
 
 
 @pytest.mark.parametrize(("page", "shown"), [("0", 1), ("-3", 1), ("abc", 1), ("999", 2), ("", 1)])
-def test_bad_page_numbers_show_the_first_or_last_page(client, catalogue, page, shown):
+def test_bad_page_numbers_show_the_first_or_last_page(client, explore_catalogue, page, shown):
     for n in range(30):
-        make.occupation(f"Helper {n:02d}", pathways=[catalogue["physical"]])
+        make.occupation(f"Helper {n:02d}", pathways=[explore_catalogue["physical"]])
     response = client.get(
         reverse("clusters:cluster", args=["healthcare-human-services"]), {"page": page}
     )
@@ -187,7 +189,7 @@ def test_bad_page_numbers_show_the_first_or_last_page(client, catalogue, page, s
     assert f"Page {shown} of 2" in response.content.decode()
 
 
-def test_htmx_request_gets_only_the_list(client, catalogue):
+def test_htmx_request_gets_only_the_list(client, explore_catalogue):
     response = client.get(
         reverse("clusters:cluster", args=["healthcare-human-services"]), {"zone": "4"}, **HTMX
     )
@@ -199,7 +201,7 @@ def test_htmx_request_gets_only_the_list(client, catalogue):
     assert "HX-Request" in response["Vary"]
 
 
-def test_htmx_history_restore_gets_the_whole_page(client, catalogue):
+def test_htmx_history_restore_gets_the_whole_page(client, explore_catalogue):
     response = client.get(
         reverse("clusters:cluster", args=["healthcare-human-services"]),
         **HTMX,
@@ -208,7 +210,7 @@ def test_htmx_history_restore_gets_the_whole_page(client, catalogue):
     assert "<html" in response.content.decode()
 
 
-def test_filter_form_and_links_work_without_javascript(client, catalogue):
+def test_filter_form_and_links_work_without_javascript(client, explore_catalogue):
     html = client.get(reverse("clusters:cluster", args=["healthcare-human-services"])).content
     html = html.decode()
     form = re.search(r'<form class="list-controls"[^>]*>', html).group(0)
@@ -217,14 +219,17 @@ def test_filter_form_and_links_work_without_javascript(client, catalogue):
     assert '<button type="submit">Show careers</button>' in html
 
 
-def test_cluster_page_query_count_is_fixed(client, catalogue, django_assert_num_queries):
+def test_cluster_page_query_count_is_fixed(client, explore_catalogue, django_assert_num_queries):
     url = reverse("clusters:cluster", args=["healthcare-human-services"])
     client.get(url)  # warm the data-release cache
     # content version, cluster, pathways, count, rows, content version (footer)
     with django_assert_num_queries(6):
         client.get(url, {"zone": "3", "sort": "pay"})
     for n in range(40):
-        make.occupation(f"Helper {n:02d}", pathways=[catalogue["physical"], catalogue["therapy"]])
+        make.occupation(
+            f"Helper {n:02d}",
+            pathways=[explore_catalogue["physical"], explore_catalogue["therapy"]],
+        )
     with django_assert_num_queries(6):
         client.get(url, {"page": "2"})
     # htmx: no pathways, no footer; the content version again for the data releases the
@@ -233,7 +238,9 @@ def test_cluster_page_query_count_is_fixed(client, catalogue, django_assert_num_
         client.get(url, {"page": "2"}, **HTMX)
 
 
-def test_cluster_page_query_count_with_a_session(client, catalogue, django_assert_num_queries):
+def test_cluster_page_query_count_with_a_session(
+    client, explore_catalogue, django_assert_num_queries
+):
     client.post(reverse("clusters:save"), {"code": "29-1141.00"})
     url = reverse("clusters:cluster", args=["healthcare-human-services"])
     client.get(url)
@@ -254,22 +261,22 @@ def test_cluster_page_query_count_with_a_session(client, catalogue, django_asser
 
 
 @pytest.fixture
-def with_programmes(catalogue):
+def with_programmes(explore_catalogue):
     rn_programme = m.Programme.objects.create(cip_code="51.3801", title="Registered Nursing")
-    catalogue["physical"].programmes.add(rn_programme)
+    explore_catalogue["physical"].programmes.add(rn_programme)
     for n in range(70):
-        catalogue["physical"].programmes.add(
+        explore_catalogue["physical"].programmes.add(
             m.Programme.objects.create(cip_code=f"51.{n:04d}", title=f"Health Programme {n:02d}")
         )
     offer = m.LocalProgramme.objects.create(
         name="Health Careers Academy", kind="cte", grade_from=10, grade_to=12
     )
-    offer.pathways.add(catalogue["physical"])
+    offer.pathways.add(explore_catalogue["physical"])
     hidden = m.LocalProgramme.objects.create(
         name="Old Draft Course", kind="course", is_published=False
     )
-    hidden.pathways.add(catalogue["physical"])
-    return catalogue
+    hidden.pathways.add(explore_catalogue["physical"])
+    return explore_catalogue
 
 
 def test_pathway_page_shows_careers_programmes_and_our_school(client, with_programmes):
@@ -287,7 +294,7 @@ def test_pathway_page_shows_careers_programmes_and_our_school(client, with_progr
     assert "Old Draft Course" not in html
 
 
-def test_pathway_page_filters_and_htmx(client, catalogue):
+def test_pathway_page_filters_and_htmx(client, explore_catalogue):
     url = reverse("clusters:pathway", args=["healthcare-human-services", "physical-health"])
     response = client.get(url, {"zone": "4"}, **HTMX)
     assert titles(response) == ["Registered Nurses"]
@@ -302,7 +309,7 @@ def test_pathway_page_filters_and_htmx(client, catalogue):
         ["nope", "physical-health"],
     ],
 )
-def test_unknown_pathway_is_a_404_page(client, catalogue, args):
+def test_unknown_pathway_is_a_404_page(client, explore_catalogue, args):
     assert client.get(reverse("clusters:pathway", args=args)).status_code == 404
 
 
@@ -320,6 +327,6 @@ def test_pathway_page_query_count_is_fixed(client, with_programmes, django_asser
 
 
 @pytest.mark.parametrize("method", ["post", "put", "delete"])
-def test_pages_only_answer_get(client, catalogue, method):
+def test_pages_only_answer_get(client, explore_catalogue, method):
     url = reverse("clusters:cluster", args=["healthcare-human-services"])
     assert getattr(client, method)(url).status_code == 405

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from clusters import models as m
-from tests.clusters import explore_factories as make
+from tests.support import factories as make
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +12,7 @@ URL = reverse("clusters:compare")
 
 
 @pytest.fixture
-def catalogue():
+def compare_catalogue():
     data = make.small_catalogue()
     m.Task.objects.create(occupation=data["nurse"], text="Monitor patients.", is_core=True)
     m.Task.objects.create(occupation=data["nurse"], text="Rarely done thing.", is_core=False)
@@ -24,7 +24,7 @@ def compare(client, *codes):
     return response, response.content.decode()
 
 
-def test_two_to_four_careers_side_by_side(client, catalogue):
+def test_two_to_four_careers_side_by_side(client, compare_catalogue):
     response, html = compare(client, "29-1141.00", "47-2111.00")
     assert response.status_code == 200
     heading = "Comparing Registered Nurses and Electricians</h2>"
@@ -39,13 +39,13 @@ def test_two_to_four_careers_side_by_side(client, catalogue):
     assert html.count('<th scope="col">') == 4
 
 
-def test_order_follows_the_link_and_duplicates_count_once(client, catalogue):
+def test_order_follows_the_link_and_duplicates_count_once(client, compare_catalogue):
     response, html = compare(client, "47-2111.00", "29-1141.00", "47-2111.00")
     assert response.status_code == 200
     assert html.index(">Electricians</a></th>") < html.index(">Registered Nurses</a></th>")
 
 
-def test_no_codes_explains_how_to_compare(client, catalogue):
+def test_no_codes_explains_how_to_compare(client, compare_catalogue):
     response, html = compare(client)
     assert response.status_code == 200
     assert "How to compare" in html and reverse("clusters:saved") in html
@@ -65,7 +65,7 @@ def test_no_codes_explains_how_to_compare(client, catalogue):
         (["29-1141.00", "x" * 300], "We could not find"),
     ],
 )
-def test_wrong_counts_and_unknown_codes_get_a_clear_400(client, catalogue, codes, message):
+def test_wrong_counts_and_unknown_codes_get_a_clear_400(client, compare_catalogue, codes, message):
     response = client.get(URL, {"o": codes})
     html = response.content.decode()
     assert response.status_code == 400
@@ -74,12 +74,12 @@ def test_wrong_counts_and_unknown_codes_get_a_clear_400(client, catalogue, codes
     assert "How to compare" in html
 
 
-def test_known_careers_in_a_bad_link_are_still_linked(client, catalogue):
+def test_known_careers_in_a_bad_link_are_still_linked(client, compare_catalogue):
     _, html = compare(client, "29-1141.00")
     assert 'href="/occupations/29-1141.00/"' in html
 
 
-def test_compare_query_count_is_fixed(client, catalogue, django_assert_num_queries):
+def test_compare_query_count_is_fixed(client, compare_catalogue, django_assert_num_queries):
     compare(client, "29-1141.00", "47-2111.00")  # warm the release cache
     # content version, occupations, their core tasks, content version (footer)
     with django_assert_num_queries(4):

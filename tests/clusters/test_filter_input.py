@@ -54,7 +54,7 @@ def notice(response) -> str:
      ("page", "Page")],
 )  # fmt: skip
 @pytest.mark.parametrize("value", ODD.values(), ids=ODD.keys())
-def test_odd_list_values_fall_back_and_say_so(client, catalogue, url, field, label, value):
+def test_odd_list_values_fall_back_and_say_so(client, explore_catalogue, url, field, label, value):
     response = get(client, url, f"{field}={quote(value)}")
     assert response.status_code == 200
     assert notice(response) == f"{NOTICE} {label}."
@@ -64,14 +64,14 @@ def test_odd_list_values_fall_back_and_say_so(client, catalogue, url, field, lab
 
 
 @pytest.mark.parametrize("value", ODD.values(), ids=ODD.keys())
-def test_the_controls_show_the_defaults_after_junk(client, catalogue, value):
+def test_the_controls_show_the_defaults_after_junk(client, explore_catalogue, value):
     html = get(client, CLUSTER, f"zone={quote(value)}&sort={quote(value)}").content.decode()
     assert '<option value="" selected>Any</option>' in html
     assert '<option value="" selected>Title (A to Z)</option>' in html
     assert "Preparation needed, Sort by." in html
 
 
-def test_good_values_beside_junk_still_apply(client, catalogue):
+def test_good_values_beside_junk_still_apply(client, explore_catalogue):
     response = get(client, CLUSTER, "zone=4&sort=%EF%BC%93&education=bachelor")
     assert titles(response) == ["Registered Nurses"]
     assert notice(response) == f"{NOTICE} Sort by."
@@ -90,14 +90,14 @@ def test_good_values_beside_junk_still_apply(client, catalogue):
         ("unknown=1", 3, ""),  # not ours: left alone
     ],
 )
-def test_repeated_empty_and_edge_values(client, catalogue, query, shown, reset):
+def test_repeated_empty_and_edge_values(client, explore_catalogue, query, shown, reset):
     response = get(client, CLUSTER, query)
     assert response.status_code == 200
     assert len(titles(response)) == shown
     assert notice(response) == (f"{NOTICE} {reset}." if reset else "")
 
 
-def test_htmx_list_with_junk_says_so_in_the_partial(client, catalogue):
+def test_htmx_list_with_junk_says_so_in_the_partial(client, explore_catalogue):
     response = get(
         client, CLUSTER, "zone=%D9%A3", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="occupation-list"
     )
@@ -111,7 +111,7 @@ def test_htmx_list_with_junk_says_so_in_the_partial(client, catalogue):
      ("bright", "Growing demand only"), ("page", "Page")],
 )  # fmt: skip
 @pytest.mark.parametrize("value", ODD.values(), ids=ODD.keys())
-def test_odd_search_filters_fall_back_and_say_so(client, catalogue, field, label, value):
+def test_odd_search_filters_fall_back_and_say_so(client, explore_catalogue, field, label, value):
     response = get(client, SEARCH, f"q=nurse&{field}={quote(value)}")
     assert response.status_code == 200
     assert notice(response) == f"{NOTICE} {label}."
@@ -131,21 +131,21 @@ def test_odd_search_filters_fall_back_and_say_so(client, catalogue, field, label
         ("q=nurse&cluster=construction", 0, ""),
     ],
 )
-def test_search_repeated_empty_and_unknown_values(client, catalogue, query, shown, reset):
+def test_search_repeated_empty_and_unknown_values(client, explore_catalogue, query, shown, reset):
     response = get(client, SEARCH, query)
     assert response.status_code == 200
     assert len(titles(response)) == shown
     assert notice(response) == (f"{NOTICE} {reset}." if reset else "")
 
 
-def test_a_search_with_a_null_character_is_reset_not_an_error(client, catalogue):
+def test_a_search_with_a_null_character_is_reset_not_an_error(client, explore_catalogue):
     response = get(client, SEARCH, "q=nurse%00")
     assert response.status_code == 200
     assert notice(response) == f"{NOTICE} Job title, or what you like to do."
     assert "Not sure what to search for?" in response.content.decode()
 
 
-def test_a_very_long_search_is_cut_like_the_box_does(client, catalogue):
+def test_a_very_long_search_is_cut_like_the_box_does(client, explore_catalogue):
     form = SearchForm({"q": "nurse " * 1000}, clusters=[])
     assert form.values["q"] == ("nurse " * 1000).strip()[:200]
     assert len(form.values["q"]) == 200 and not form.ignored
@@ -157,7 +157,7 @@ def test_forms_without_a_page_hold_their_defaults():
     assert not form.ignored
 
 
-def test_search_form_offers_every_cluster_grouped_by_framework(catalogue):
+def test_search_form_offers_every_cluster_grouped_by_framework(explore_catalogue):
     clusters = list(Cluster.objects.select_related("framework").order_by("framework", "name"))
     html = str(SearchForm({}, clusters=clusters)["cluster"])
     assert html.count("<optgroup") == len({c.framework_id for c in clusters})

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from clusters import services
-from tests.clusters import explore_factories as make
+from tests.support import factories as make
 
 pytestmark = pytest.mark.django_db
 
@@ -12,11 +12,11 @@ NOTE = "Figures for a group of related jobs"
 
 
 @pytest.fixture
-def web_admin(catalogue):
+def web_admin(explore_catalogue):
     return make.occupation(
         "Web Administrators",
         "15-1299.01",
-        pathways=[catalogue["physical"]],
+        pathways=[explore_catalogue["physical"]],
         search_titles="web administrators\nnurse web administrator",
         wage_median=108970,
         bls_code="15-1299",

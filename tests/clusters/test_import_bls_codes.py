@@ -4,7 +4,7 @@ import pytest
 
 from clusters import models as m
 from clusters.importer import import_catalogue, read_bls, read_frameworks
-from tests.clusters.sample_source import TAB_FILES, write_source
+from tests.support.sample_source import TAB_FILES, write_source
 
 pytestmark = pytest.mark.django_db
 

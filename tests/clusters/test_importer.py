@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 
 from clusters import models as m
 from clusters.importer import ImportFileError, import_catalogue, is_bright_outlook
-from tests.clusters.sample_source import TAB_FILES, write_source
+from tests.support.sample_source import TAB_FILES, write_source
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from clusters import models as m
 from clusters import search
 from clusters.importer import ImportFileError, import_catalogue
-from tests.clusters.sample_source import TAB_FILES, write_source
+from tests.support.sample_source import TAB_FILES, write_source
 
 pytestmark = pytest.mark.django_db
 

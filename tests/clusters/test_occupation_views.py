@@ -7,14 +7,14 @@ import pytest
 from django.urls import reverse
 
 from clusters import models as m
-from tests.clusters import explore_factories as make
+from tests.support import factories as make
 from tests.support.content import content_committed
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def catalogue():
+def nurse_catalogue():
     data = make.small_catalogue()
     nurse = data["nurse"]
     nurse.bls_code = "29-1141"
@@ -75,7 +75,7 @@ def page(client, code="29-1141.00"):
     return response, response.content.decode()
 
 
-def test_occupation_page_shows_every_section(client, catalogue):
+def test_occupation_page_shows_every_section(client, nurse_catalogue):
     response, html = page(client)
     assert response.status_code == 200
     assert "<h1>Registered Nurses</h1>" in html
@@ -121,7 +121,7 @@ def test_occupation_page_shows_every_section(client, catalogue):
     assert "broader BLS group" not in html
 
 
-def test_top_coded_wages_say_or_more(client, catalogue):
+def test_top_coded_wages_say_or_more(client, nurse_catalogue):
     dentist = make.occupation(
         "Dentists, General",
         "29-1021.00",
@@ -151,7 +151,7 @@ def test_top_coded_wages_say_or_more(client, catalogue):
     assert "more than $239,200 or more" not in plain
 
 
-def test_hourly_only_wages_are_explained(client, catalogue):
+def test_hourly_only_wages_are_explained(client, nurse_catalogue):
     actor = make.occupation(
         "Actors", "27-2011.00", hourly_only=True, wage_p10=None, wage_p25=None,
         wage_median=None, wage_p75=None, wage_p90=None,
@@ -169,7 +169,7 @@ def test_hourly_only_wages_are_explained(client, catalogue):
     assert "$23.97 an hour" in html.decode()
 
 
-def test_missing_figures_are_said_plainly(client, catalogue):
+def test_missing_figures_are_said_plainly(client, nurse_catalogue):
     soldier = make.occupation(
         "Infantry", "55-3016.00", bls_code="", bls_title="", entry_education="",
         wage_p10=None, wage_p25=None, wage_median=None, wage_p75=None, wage_p90=None,
@@ -186,7 +186,7 @@ def test_missing_figures_are_said_plainly(client, catalogue):
     assert "not in any Career Cluster yet" in html
 
 
-def test_figures_for_a_group_are_named_with_the_group(client, catalogue):
+def test_figures_for_a_group_are_named_with_the_group(client, nurse_catalogue):
     _, html = page(client, "29-1141.00")
     assert "figures-group" not in html  # the whole SOC occupation: BLS figures are its own
     acute = make.occupation(
@@ -207,7 +207,7 @@ def test_figures_for_a_group_are_named_with_the_group(client, catalogue):
 
 
 @pytest.mark.parametrize("code", ["29-1141.99", "00-0000.00"])
-def test_unknown_code_is_a_404_page(client, catalogue, code):
+def test_unknown_code_is_a_404_page(client, nurse_catalogue, code):
     response, html = page(client, code)
     assert response.status_code == 404
     assert "We could not find that page" in html
@@ -220,12 +220,12 @@ def test_unknown_code_is_a_404_page(client, catalogue, code):
         "/occupations/٢٩-١١٤١.٠٠/",  # Arabic-Indic digits: not a code, whatever int() says
     ],
 )  # fmt: skip
-def test_malformed_code_is_a_404_page(client, catalogue, path, django_assert_num_queries):
+def test_malformed_code_is_a_404_page(client, nurse_catalogue, path, django_assert_num_queries):
     with django_assert_num_queries(0):  # refused by the URL pattern, before any view runs
         assert client.get(path).status_code == 404
 
 
-def test_save_button_reflects_the_session(client, catalogue):
+def test_save_button_reflects_the_session(client, nurse_catalogue):
     _, html = page(client)
     assert 'Save<span class="visually-hidden"> Registered Nurses to my careers</span>' in html
     client.post(reverse("clusters:save"), {"code": "29-1141.00"})
@@ -233,7 +233,7 @@ def test_save_button_reflects_the_session(client, catalogue):
     assert 'Remove<span class="visually-hidden"> Registered Nurses</span> from my careers' in html
 
 
-def test_occupation_page_query_count_is_fixed(client, catalogue, django_assert_num_queries):
+def test_occupation_page_query_count_is_fixed(client, nurse_catalogue, django_assert_num_queries):
     page(client, "47-2111.00")  # warm the data-release cache
     # content version, occupation, tasks, titles, related, attributes, education, programmes,
     # pathways, local programmes, content version (footer)
@@ -241,7 +241,7 @@ def test_occupation_page_query_count_is_fixed(client, catalogue, django_assert_n
         page(client)
     with django_assert_num_queries(1):  # the cached page
         page(client)
-    nurse = catalogue["nurse"]
+    nurse = nurse_catalogue["nurse"]
     with content_committed():
         for n in range(30):
             m.Task.objects.create(occupation=nurse, text=f"Task {n}", is_core=True, position=n)

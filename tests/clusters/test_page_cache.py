@@ -24,7 +24,7 @@ def form_token(html: str) -> str:
 
 
 def test_visitors_share_the_page_but_each_gets_their_own_working_token(
-    catalogue, django_assert_num_queries
+    explore_catalogue, django_assert_num_queries
 ):
     first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
     html = first.get(NURSE).content.decode()
@@ -44,23 +44,23 @@ def test_visitors_share_the_page_but_each_gets_their_own_working_token(
     assert refused.status_code == 403
 
 
-def test_saved_careers_are_part_of_the_page(client, catalogue):
+def test_saved_careers_are_part_of_the_page(client, explore_catalogue):
     assert "Save<span" in Client().get(NURSE).content.decode()  # cached for visitors
     client.post(SAVE, {"code": "29-1141.00"})
     assert "Remove<span" in client.get(NURSE).content.decode()
     assert "Save<span" in Client().get(NURSE).content.decode()
 
 
-def test_an_edit_shows_on_the_next_request(client, catalogue):
+def test_an_edit_shows_on_the_next_request(client, explore_catalogue):
     assert "Caring for people" not in client.get(CLUSTER).content.decode()
-    health = catalogue["health"]
+    health = explore_catalogue["health"]
     health.description = "Caring for people, every day."
     with content_committed():
         health.save()
     assert "Caring for people, every day." in client.get(CLUSTER).content.decode()
 
 
-def test_htmx_partial_and_full_page_are_kept_apart(client, catalogue):
+def test_htmx_partial_and_full_page_are_kept_apart(client, explore_catalogue):
     full = client.get(CLUSTER, {"sort": "pay"})
     partial = client.get(
         CLUSTER, {"sort": "pay"}, headers={"HX-Request": "true", "HX-Target": "occupation-list"}
@@ -70,14 +70,14 @@ def test_htmx_partial_and_full_page_are_kept_apart(client, catalogue):
     assert "<html" in again.content.decode()
 
 
-def test_error_pages_get_a_real_token(client, catalogue):
+def test_error_pages_get_a_real_token(client, explore_catalogue):
     response = client.get(reverse("clusters:cluster", args=["no-such-cluster"]))
     assert response.status_code == 404
     html = response.content.decode()
     assert CSRF_PLACEHOLDER not in html and '"X-CSRFToken": "' in html
 
 
-def test_browsers_revalidate_with_the_etag(client, catalogue):
+def test_browsers_revalidate_with_the_etag(client, explore_catalogue):
     first = client.get(NURSE)  # sets the CSRF cookie
     second = client.get(NURSE)
     etag = second["ETag"]
@@ -87,12 +87,12 @@ def test_browsers_revalidate_with_the_etag(client, catalogue):
     assert "ETag" not in first  # no CSRF cookie yet: a new token, so nothing to revalidate
     assert Client().get(NURSE, headers={"If-None-Match": etag}).status_code == 200
     with content_committed():
-        catalogue["nurse"].save()
+        explore_catalogue["nurse"].save()
     changed = client.get(NURSE, headers={"If-None-Match": etag})
     assert changed.status_code == 200 and changed["ETag"] != etag
 
 
-def test_the_version_is_reread_after_its_maximum_age(catalogue, settings):
+def test_the_version_is_reread_after_its_maximum_age(explore_catalogue, settings):
     settings.SHARED_STATE_MAX_AGE = 60
     seen = bump_content_version()
     ContentVersion.objects.update(value=F("value") + 5)  # as another process would
@@ -102,14 +102,14 @@ def test_the_version_is_reread_after_its_maximum_age(catalogue, settings):
 
 
 @pytest.mark.parametrize("value", ["*", '"nope"', "W/", '"a", W/"b"', "x" * 5000, "\u00e9\u00e8"])
-def test_odd_if_none_match_headers_get_the_page(client, catalogue, value):
+def test_odd_if_none_match_headers_get_the_page(client, explore_catalogue, value):
     client.get(NURSE)  # sets the CSRF cookie
     response = client.get(NURSE, headers={"If-None-Match": value})
     assert response.status_code == 200 and b"Registered Nurses" in response.content
 
 
 def test_a_signed_in_user_never_gets_or_leaves_a_cached_page(
-    catalogue, django_user_model, django_assert_num_queries
+    explore_catalogue, django_user_model, django_assert_num_queries
 ):
     from clusters.selectors import data_releases
 

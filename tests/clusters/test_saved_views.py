@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from clusters import services
-from tests.clusters import explore_factories as make
+from tests.support import factories as make
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def saved_list(client) -> list[str]:
     return client.session.get(services.SAVED_KEY, [])
 
 
-def test_plain_post_saves_then_removes_and_redirects_back(client, catalogue):
+def test_plain_post_saves_then_removes_and_redirects_back(client, explore_catalogue):
     page = reverse("clusters:occupation", args=["29-1141.00"])
     response = client.post(SAVE, {"code": "29-1141.00", "next": page})
     assert response.status_code == 302 and response["Location"] == page
@@ -38,13 +38,15 @@ def test_plain_post_saves_then_removes_and_redirects_back(client, catalogue):
         "x", "-1", "home", "clusters:saved",
     ],
 )  # fmt: skip
-def test_unsafe_or_missing_next_goes_to_my_careers(client, catalogue, next_url):
+def test_unsafe_or_missing_next_goes_to_my_careers(client, explore_catalogue, next_url):
     response = client.post(SAVE, {"code": "29-1141.00", "next": next_url})
     assert response.status_code == 302 and response["Location"] == SAVED
 
 
 @pytest.mark.parametrize("next_url", ["x", "home", "https://evil.example/"])
-def test_unusable_next_goes_back_to_the_page_the_button_was_on(client, catalogue, next_url):
+def test_unusable_next_goes_back_to_the_page_the_button_was_on(
+    client, explore_catalogue, next_url
+):
     page = "http://testserver/clusters/?framework=classic-16"
     response = client.post(SAVE, {"code": "29-1141.00", "next": next_url}, HTTP_REFERER=page)
     assert response.status_code == 302
@@ -52,20 +54,20 @@ def test_unusable_next_goes_back_to_the_page_the_button_was_on(client, catalogue
     assert saved_list(client) == ["29-1141.00"]
 
 
-def test_a_referer_on_another_site_is_not_followed(client, catalogue):
+def test_a_referer_on_another_site_is_not_followed(client, explore_catalogue):
     response = client.post(
         SAVE, {"code": "29-1141.00", "next": "x"}, HTTP_REFERER="https://evil.example/page/"
     )
     assert response.status_code == 302 and response["Location"] == SAVED
 
 
-def test_htmx_button_never_carries_an_unusable_next(client, catalogue):
+def test_htmx_button_never_carries_an_unusable_next(client, explore_catalogue):
     response = client.post(SAVE, {"code": "29-1141.00", "next": "home"}, **HTMX)
     assert response.status_code == 200
     assert 'name="next" value="/my-careers/"' in response.content.decode()
 
 
-def test_htmx_post_returns_just_the_button(client, catalogue):
+def test_htmx_post_returns_just_the_button(client, explore_catalogue):
     response = client.post(SAVE, {"code": "29-1141.00", "next": "/search/?q=nurse"}, **HTMX)
     html = response.content.decode()
     assert response.status_code == 200
@@ -81,14 +83,14 @@ def test_htmx_post_returns_just_the_button(client, catalogue):
 
 
 @pytest.mark.parametrize("code", ["", "99-9999.99", "nurse", "29-1141.00' OR 1=1"])
-def test_unknown_code_is_a_400(client, catalogue, code):
+def test_unknown_code_is_a_400(client, explore_catalogue, code):
     response = client.post(SAVE, {"code": code})
     assert response.status_code == 400
     assert "did not make sense" in response.content.decode()
     assert saved_list(client) == []
 
 
-def test_save_needs_post_and_a_csrf_token(catalogue):
+def test_save_needs_post_and_a_csrf_token(explore_catalogue):
     strict = Client(enforce_csrf_checks=True)
     assert strict.get(SAVE, {"code": "29-1141.00"}).status_code == 405
     assert strict.post(SAVE, {"code": "29-1141.00"}).status_code == 403
@@ -98,7 +100,7 @@ def test_save_needs_post_and_a_csrf_token(catalogue):
     assert response.status_code == 302
 
 
-def test_list_is_capped(client, catalogue, monkeypatch):
+def test_list_is_capped(client, explore_catalogue, monkeypatch):
     monkeypatch.setattr(services, "MAX_SAVED", 1)
     client.post(SAVE, {"code": "29-1141.00"})
     response = client.post(SAVE, {"code": "47-2111.00"}, **HTMX)
@@ -106,13 +108,13 @@ def test_list_is_capped(client, catalogue, monkeypatch):
     assert saved_list(client) == ["29-1141.00"]
 
 
-def test_tampered_session_values_are_ignored(catalogue):
+def test_tampered_session_values_are_ignored(explore_catalogue):
     session = {services.SAVED_KEY: ["29-1141.00", 5, "DROP TABLE", None, "47-2111.00"]}
     assert services.saved_codes(session=session) == ["29-1141.00", "47-2111.00"]
     assert services.saved_codes(session={services.SAVED_KEY: "29-1141.00"}) == []
 
 
-def test_my_careers_lists_saved_careers_with_compare(client, catalogue):
+def test_my_careers_lists_saved_careers_with_compare(client, explore_catalogue):
     empty = client.get(SAVED).content.decode()
     assert "You have not saved any careers yet." in empty
     for code in ["29-1141.00", "47-2111.00"]:
@@ -124,7 +126,7 @@ def test_my_careers_lists_saved_careers_with_compare(client, catalogue):
     assert 'Remove<span class="visually-hidden"> Electricians</span>' in html
 
 
-def test_more_than_four_saved_careers_are_picked_to_compare(client, catalogue):
+def test_more_than_four_saved_careers_are_picked_to_compare(client, explore_catalogue):
     for n in range(5):
         client.post(SAVE, {"code": make.occupation(f"Job {n}").code})
     html = client.get(SAVED).content.decode()
@@ -132,16 +134,16 @@ def test_more_than_four_saved_careers_are_picked_to_compare(client, catalogue):
     assert "Pick 2 to 4 careers to compare" in html
 
 
-def test_a_career_removed_from_the_data_just_disappears(client, catalogue):
+def test_a_career_removed_from_the_data_just_disappears(client, explore_catalogue):
     client.post(SAVE, {"code": "29-1141.00"})
     client.post(SAVE, {"code": "47-2111.00"})
-    catalogue["electrician"].delete()
+    explore_catalogue["electrician"].delete()
     response = client.get(SAVED)
     assert response.status_code == 200
     assert "Electricians" not in response.content.decode()
 
 
-def test_my_careers_query_count_is_fixed(client, catalogue, django_assert_num_queries):
+def test_my_careers_query_count_is_fixed(client, explore_catalogue, django_assert_num_queries):
     client.post(SAVE, {"code": "29-1141.00"})
     # session, content version, occupations, content version and data releases (for the
     # footer; then kept)

@@ -5,7 +5,7 @@ import pytest
 from clusters import search
 from clusters.search import search_occupations
 from clusters.search.words import edit_distance, singular, split_words, stem
-from tests.clusters import explore_factories as make
+from tests.support import factories as make
 from tests.support.content import content_committed
 
 pytestmark = pytest.mark.django_db
@@ -51,29 +51,29 @@ def test_split_words_lowercases_and_drops_accents_and_punctuation():
     assert split_words("Café & Barista's — HVAC/R!") == ["cafe", "and", "baristas", "hvac", "r"]
 
 
-def test_finds_exact_title_first(catalogue):
+def test_finds_exact_title_first(explore_catalogue):
     assert search_occupations(query="registered nurse").codes[0] == "29-1141.00"
     assert search_occupations(query="Electricians").codes[0] == "47-2111.00"
 
 
-def test_finds_alternate_titles_and_abbreviations(catalogue):
+def test_finds_alternate_titles_and_abbreviations(explore_catalogue):
     assert search_occupations(query="CNA").codes[0] == "31-1131.00"
     assert search_occupations(query="lpn").codes[0] == "29-2061.00"
     assert search_occupations(query="wireman").codes == ["47-2111.00"]
 
 
-def test_corrects_misspellings_and_says_so(catalogue):
+def test_corrects_misspellings_and_says_so(explore_catalogue):
     result = search_occupations(query="electrision")
     assert result.codes[0] == "47-2111.00"
     assert result.corrections == {"electrision": "electrician"}
     assert result.corrected_query == "electrician"
 
 
-def test_finds_words_in_tasks_and_description(catalogue):
+def test_finds_words_in_tasks_and_description(explore_catalogue):
     assert search_occupations(query="repair wiring").codes == ["47-2111.00"]
 
 
-def test_title_matches_rank_above_description_matches(catalogue):
+def test_title_matches_rank_above_description_matches(explore_catalogue):
     make.occupation(
         "Medical Secretaries", "43-6013.00", search_body="schedule appointments for nurse staff."
     )
@@ -84,22 +84,22 @@ def test_title_matches_rank_above_description_matches(catalogue):
     assert search_occupations(query="appointments").codes == ["43-6013.00"]
 
 
-def test_weak_matches_far_below_the_best_are_left_out(catalogue):
+def test_weak_matches_far_below_the_best_are_left_out(explore_catalogue):
     helper = make.occupation("Cable Pullers", search_body="pull cable beside an electrician.")
     assert search_occupations(query="electrician").codes == ["47-2111.00"]
     assert search_occupations(query="cable electrician").codes[0] == helper.code
 
 
-def test_student_words_map_to_onet_words(catalogue):
+def test_student_words_map_to_onet_words(explore_catalogue):
     make.occupation("Police and Sheriff's Patrol Officers", "33-3051.00", search_titles="deputy")
     assert search_occupations(query="cop").codes[0] == "33-3051.00"
 
 
-def test_unfinished_last_word_matches_while_typing(catalogue):
+def test_unfinished_last_word_matches_while_typing(explore_catalogue):
     assert search_occupations(query="electri").codes[0] == "47-2111.00"
 
 
-def test_filters_by_cluster_job_zone_and_bright_outlook(catalogue):
+def test_filters_by_cluster_job_zone_and_bright_outlook(explore_catalogue):
     everyone = set(search_occupations(query="nurse").codes)
     assert {"29-1141.00", "29-2061.00", "31-1131.00"} <= everyone
     assert search_occupations(query="nurse", job_zone=4).codes == ["29-1141.00"]
@@ -110,25 +110,25 @@ def test_filters_by_cluster_job_zone_and_bright_outlook(catalogue):
 
 
 @pytest.mark.parametrize("junk", ["", "   ", "!!!", "the of and", "qqqqzzzz", "x" * 500])
-def test_junk_gives_no_results_and_no_error(catalogue, junk):
+def test_junk_gives_no_results_and_no_error(explore_catalogue, junk):
     result = search_occupations(query=junk)
     assert result.hits == []
     assert not result.understood
 
 
-def test_very_long_queries_are_cut(catalogue):
+def test_very_long_queries_are_cut(explore_catalogue):
     result = search_occupations(query="nurse " * 200)
     assert result.codes[0] == "29-1141.00"
 
 
-def test_results_are_ordered_deterministically_on_ties(catalogue):
+def test_results_are_ordered_deterministically_on_ties(explore_catalogue):
     make.occupation("Twin Jobs", "11-0002.00", search_titles="twin")
     make.occupation("Twin Jobs", "11-0001.00", search_titles="twin")
     assert search_occupations(query="twin").codes == ["11-0001.00", "11-0002.00"]
 
 
 def test_index_is_built_once_and_rebuilt_when_occupations_change(
-    catalogue, django_assert_num_queries
+    explore_catalogue, django_assert_num_queries
 ):
     search_occupations(query="nurse")
     first = search.get_index()
@@ -141,15 +141,15 @@ def test_index_is_built_once_and_rebuilt_when_occupations_change(
     assert search.get_index() is not first
 
 
-def test_a_cluster_filter_costs_one_more_query(catalogue, django_assert_num_queries):
+def test_a_cluster_filter_costs_one_more_query(explore_catalogue, django_assert_num_queries):
     search_occupations(query="nurse")
     with django_assert_num_queries(2):
         search_occupations(query="nurse", cluster="healthcare-human-services")
 
 
-def test_index_notices_edits_to_titles_and_filters(catalogue):
+def test_index_notices_edits_to_titles_and_filters(explore_catalogue):
     assert search_occupations(query="nurse", bright=True).codes == ["29-1141.00"]
-    lpn = catalogue["lpn"]
+    lpn = explore_catalogue["lpn"]
     lpn.bright_outlook = True
     with content_committed():
         lpn.save()

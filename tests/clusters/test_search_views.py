@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.clusters import explore_factories as make
+from tests.support import factories as make
 from tests.support.content import content_committed
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ def result_titles(response) -> list[str]:
     return re.findall(r'class="occupation-row-title"><a href="[^"]+">([^<]+)</a>', html)
 
 
-def test_results_link_to_occupation_pages_best_first(client, catalogue):
+def test_results_link_to_occupation_pages_best_first(client, explore_catalogue):
     response = client.get(URL, {"q": "registered nurse"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -29,14 +29,14 @@ def test_results_link_to_occupation_pages_best_first(client, catalogue):
     assert 'value="registered nurse"' in html  # the box keeps the query
 
 
-def test_misspelling_shows_what_we_searched_for(client, catalogue):
+def test_misspelling_shows_what_we_searched_for(client, explore_catalogue):
     response = client.get(URL, {"q": "electrision"})
     assert result_titles(response) == ["Electricians"]
     assert "Showing results for <strong>electrician</strong>" in response.content.decode()
 
 
 @pytest.mark.parametrize("q", ["", "   "])
-def test_empty_query_gets_a_helpful_page(client, catalogue, q):
+def test_empty_query_gets_a_helpful_page(client, explore_catalogue, q):
     response = client.get(URL, {"q": q})
     html = response.content.decode()
     assert response.status_code == 200
@@ -48,7 +48,7 @@ def test_empty_query_gets_a_helpful_page(client, catalogue, q):
 @pytest.mark.parametrize(
     "q", ["!!!", "qqqzzzxxx", "the of", "<script>alert(1)</script>", "x" * 5000]
 )
-def test_junk_query_gets_a_helpful_page(client, catalogue, q):
+def test_junk_query_gets_a_helpful_page(client, explore_catalogue, q):
     response = client.get(URL, {"q": q})
     html = response.content.decode()
     assert response.status_code == 200
@@ -69,7 +69,7 @@ def test_junk_query_gets_a_helpful_page(client, catalogue, q):
         ({"cluster": "nope"}, None),
     ],
 )
-def test_filters(client, catalogue, params, expected):
+def test_filters(client, explore_catalogue, params, expected):
     response = client.get(URL, {"q": "nurse", **params})
     assert response.status_code == 200
     if expected is None:
@@ -80,7 +80,7 @@ def test_filters(client, catalogue, params, expected):
         assert "Your filters may be hiding results" in response.content.decode()
 
 
-def test_filter_controls_keep_their_values(client, catalogue):
+def test_filter_controls_keep_their_values(client, explore_catalogue):
     html = client.get(URL, {"q": "nurse", "zone": "4", "bright": "1", "cluster": "construction"})
     html = html.content.decode()
     assert '<option value="4" selected>' in html
@@ -88,7 +88,7 @@ def test_filter_controls_keep_their_values(client, catalogue):
     assert '<option value="construction" selected>' in html
 
 
-def test_results_come_20_to_a_page(client, catalogue):
+def test_results_come_20_to_a_page(client, explore_catalogue):
     for n in range(25):
         make.occupation(f"Nurse Helper {n:02d}", search_titles=f"nurse helper {n}")
     first = client.get(URL, {"q": "nurse"})
@@ -102,7 +102,7 @@ def test_results_come_20_to_a_page(client, catalogue):
 
 
 @pytest.mark.parametrize(("page", "shown"), [("0", 1), ("abc", 1), ("-1", 1), ("50", 2)])
-def test_bad_page_numbers_show_the_first_or_last_page(client, catalogue, page, shown):
+def test_bad_page_numbers_show_the_first_or_last_page(client, explore_catalogue, page, shown):
     for n in range(25):
         make.occupation(f"Nurse Helper {n:02d}", search_titles=f"nurse helper {n}")
     response = client.get(URL, {"q": "nurse", "page": page})
@@ -110,7 +110,7 @@ def test_bad_page_numbers_show_the_first_or_last_page(client, catalogue, page, s
     assert f"page {shown} of 2" in response.content.decode()
 
 
-def test_htmx_gets_only_the_results(client, catalogue):
+def test_htmx_gets_only_the_results(client, explore_catalogue):
     response = client.get(URL, {"q": "electrician"}, **HTMX)
     html = response.content.decode()
     assert "<html" not in html and "<h1>" not in html and 'id="q"' not in html
@@ -119,7 +119,7 @@ def test_htmx_gets_only_the_results(client, catalogue):
     assert "HX-Request" in response["Vary"]
 
 
-def test_live_search_box_is_debounced_and_form_works_without_javascript(client, catalogue):
+def test_live_search_box_is_debounced_and_form_works_without_javascript(client, explore_catalogue):
     html = client.get(URL).content.decode()
     box = re.search(r'<input type="search"[^>]* id="q"[^>]*>', html, re.S).group(0)
     assert 'hx-trigger="input changed delay:300ms, search"' in box
@@ -129,7 +129,7 @@ def test_live_search_box_is_debounced_and_form_works_without_javascript(client, 
     assert '<label for="q">' in html
 
 
-def test_search_page_query_count_is_fixed(client, catalogue, django_assert_num_queries):
+def test_search_page_query_count_is_fixed(client, explore_catalogue, django_assert_num_queries):
     client.get(URL, {"q": "nurse"})  # build the index, warm the release cache
     # content version (page cache), clusters for the filter menu, content version (index),
     # the page's occupations, content version (footer)
@@ -149,5 +149,5 @@ def test_search_page_query_count_is_fixed(client, catalogue, django_assert_num_q
         client.get(URL)
 
 
-def test_search_only_answers_get(client, catalogue):
+def test_search_only_answers_get(client, explore_catalogue):
     assert client.post(URL, {"q": "nurse"}).status_code == 405

@@ -4,7 +4,7 @@ import pytest
 
 from clusters import selectors
 from clusters.selectors import ListFilters
-from tests.clusters import explore_factories as make
+from tests.support import factories as make
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from clusters import models as m
 from clusters import services
-from tests.clusters import explore_factories as make
+from tests.support import factories as make
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ def plain(response) -> str:
 
 
 @pytest.fixture
-def credited(catalogue):
+def credited(explore_catalogue):
     """The releases as the importer names them, so the pages credit real publishers."""
     m.DataRelease.objects.filter(key="advance-cte").update(
         name="National Career Clusters Framework crosswalks",
@@ -29,7 +29,7 @@ def credited(catalogue):
         version="the classic 16 clusters, with O*NET 29.3 occupations",
         publisher="USDOL/ETA (O*NET OnLine)",
     )
-    return catalogue
+    return explore_catalogue
 
 
 def test_classic_framework_pages_credit_o_net_online_not_advance_cte(client, credited):

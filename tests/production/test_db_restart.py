@@ -16,9 +16,9 @@ from django.db import connection
 from assessments.content import load_shipped_items
 from assessments.models import Assessment, Attempt, Item, Response
 from assessments.selectors import pages
-from tests.clusters.explore_factories import small_catalogue
 from tests.production.conftest import database_url
 from tests.support.app_server import Client, Reply, production_env, start_servers, stop_servers
+from tests.support.factories import small_catalogue
 from tests.support.tcp_proxy import TcpProxy
 
 pytestmark = [

@@ -18,9 +18,9 @@ from django.db import connection
 from assessments.content import load_shipped_items
 from assessments.models import Assessment, Attempt, Item, Response
 from clusters.models import Cluster
-from tests.clusters.explore_factories import small_catalogue
 from tests.production.conftest import database_url
 from tests.support.app_server import Client, form, production_env, start_servers, stop_servers
+from tests.support.factories import small_catalogue
 
 pytestmark = [
     pytest.mark.slow,
