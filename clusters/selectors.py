@@ -136,11 +136,17 @@ class ClusterSummary:
     cluster: Cluster
     occupation_count: int
     top_interests: list[tuple[str, str, int]]  # (letter, name, percent of its careers)
+    examples: list[str] = field(default_factory=list)  # titles of its most common careers
 
 
 def frameworks() -> list[Framework]:
     """Both frameworks, default first. One query."""
     return sorted(Framework.objects.all(), key=lambda f: (not f.is_default, f.position, f.name))
+
+
+def clusters_of(*, framework: Framework) -> list[Cluster]:
+    """A framework's clusters by name, for a grid of links. One query."""
+    return list(Cluster.objects.filter(framework=framework).order_by("name"))
 
 
 def pick_framework(all_frameworks: list[Framework], slug: str | None) -> Framework | None:
@@ -155,7 +161,8 @@ def pick_framework(all_frameworks: list[Framework], slug: str | None) -> Framewo
 def cluster_summaries(*, framework: Framework) -> list[ClusterSummary]:
     """Every cluster of a framework with its number of careers and most common interests.
 
-    One query: distinct counts of the cluster's occupations per first interest letter.
+    Two queries: distinct counts of the cluster's occupations per first interest letter, and
+    the titles of each cluster's three careers with the most workers (weak members left out).
     """
     member = "pathways__occupations"
     counts = {
@@ -184,7 +191,24 @@ def cluster_summaries(*, framework: Framework) -> list[ClusterSummary]:
             if n and total
         ]
         summaries.append(ClusterSummary(cluster, total, top))
+    examples = _example_titles(framework=framework)
+    for summary in summaries:
+        summary.examples.extend(examples.get(summary.cluster.pk, []))
     return summaries
+
+
+def _example_titles(*, framework: Framework, per_cluster: int = 3) -> dict[int, list[str]]:
+    rows = (
+        PathwayOccupation.objects.filter(pathway__cluster__framework=framework, is_weak=False)
+        .order_by(F("occupation__employment_2024").desc(nulls_last=True), "occupation__title")
+        .values_list("pathway__cluster_id", "occupation__title")
+    )
+    titles: dict[int, list[str]] = {}
+    for cluster_id, title in rows:
+        found = titles.setdefault(cluster_id, [])
+        if len(found) < per_cluster and title not in found and not title.endswith("All Other"):
+            found.append(title)
+    return titles
 
 
 # -- Cluster and pathway pages -------------------------------------------------------------

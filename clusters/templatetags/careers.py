@@ -4,6 +4,8 @@ import re
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.templatetags.static import static
+from django.utils.html import format_html
 
 from clusters.importer import BRIGHT_GROWTH_FACTOR, FRAMEWORKS
 from clusters.riasec import RIASEC, RIASEC_NAMES
@@ -199,3 +201,41 @@ def short_label(label: str) -> str:
 def dom_id(code: str) -> str:
     """An O*NET code usable in an id and a CSS selector: 29-1141.00 -> 29-1141-00."""
     return str(code).replace(".", "-")
+
+
+# Clusters with an icon of their own in static/icons/clusters.svg (the rest get a generic one).
+CLUSTER_ICONS = frozenset(
+    """advanced-manufacturing agriculture arts-entertainment-design construction
+    digital-technology education energy-natural-resources financial-services
+    healthcare-human-services hospitality-events-tourism management-entrepreneurship
+    marketing-sales public-service-safety supply-chain-transportation
+    agriculture-food-natural-resources architecture-construction
+    arts-audio-video-technology-communications business-management-administration
+    education-training finance government-public-administration health-science
+    hospitality-tourism human-services information-technology
+    law-public-safety-corrections-security manufacturing marketing
+    science-technology-engineering-mathematics transportation-distribution-logistics""".split()
+)
+
+
+@register.simple_tag
+def cluster_icon(cluster) -> str:
+    """The cluster's icon: decorative, so the cluster's name must be written beside it."""
+    name = cluster.slug if cluster.slug in CLUSTER_ICONS else "cluster"
+    href = f"{static('icons/clusters.svg')}#{name}"
+    return format_html(
+        '<svg class="icon" aria-hidden="true" focusable="false"><use href="{}"></use></svg>', href
+    )
+
+
+@register.filter
+def cluster_class(cluster) -> str:
+    """The CSS class that gives a cluster its color (--cl), or '' for one we have none for."""
+    return f"cl-{cluster.slug}" if cluster.slug in CLUSTER_ICONS else ""
+
+
+@register.filter
+def first_sentence(text: str) -> str:
+    """The first sentence of one of our descriptions, for cards that have room for one line."""
+    match = re.match(r"(.+?[.!?])(\s|$)", text or "", re.S)
+    return match[1] if match else (text or "")

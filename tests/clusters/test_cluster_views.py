@@ -55,15 +55,15 @@ def test_index_with_no_data_is_a_friendly_404(client):
 
 
 def test_index_query_count_does_not_grow_with_data(client, catalogue, django_assert_num_queries):
-    # content version, frameworks, clusters with counts, content version and data releases
-    # (footer; then kept)
-    with django_assert_num_queries(5):
+    # content version, frameworks, clusters with counts, example careers, content version and
+    # data releases (footer; then kept)
+    with django_assert_num_queries(6):
         client.get(reverse("clusters:index"))
     with content_committed():
         more = make.cluster(catalogue["national"], "Agriculture")
         for n in range(5):
             make.occupation(f"Farmer {n}", pathways=[make.pathway(more, f"Crops {n}")])
-    with django_assert_num_queries(5):  # the releases again too: the content changed
+    with django_assert_num_queries(6):  # the releases again too: the content changed
         response = client.get(reverse("clusters:index"))
     assert "Agriculture" in response.content.decode()
     with django_assert_num_queries(1):  # the cached page, checked against the content version
