@@ -205,16 +205,38 @@ def dom_id(code: str) -> str:
 
 # Clusters with an icon of their own in static/icons/clusters.svg (the rest get a generic one).
 CLUSTER_ICONS = frozenset(
-    """advanced-manufacturing agriculture arts-entertainment-design construction
-    digital-technology education energy-natural-resources financial-services
-    healthcare-human-services hospitality-events-tourism management-entrepreneurship
-    marketing-sales public-service-safety supply-chain-transportation
-    agriculture-food-natural-resources architecture-construction
-    arts-audio-video-technology-communications business-management-administration
-    education-training finance government-public-administration health-science
-    hospitality-tourism human-services information-technology
-    law-public-safety-corrections-security manufacturing marketing
-    science-technology-engineering-mathematics transportation-distribution-logistics""".split()
+    [
+        "advanced-manufacturing",
+        "agriculture",
+        "arts-entertainment-design",
+        "construction",
+        "digital-technology",
+        "education",
+        "energy-natural-resources",
+        "financial-services",
+        "healthcare-human-services",
+        "hospitality-events-tourism",
+        "management-entrepreneurship",
+        "marketing-sales",
+        "public-service-safety",
+        "supply-chain-transportation",
+        "agriculture-food-natural-resources",
+        "architecture-construction",
+        "arts-audio-video-technology-communications",
+        "business-management-administration",
+        "education-training",
+        "finance",
+        "government-public-administration",
+        "health-science",
+        "hospitality-tourism",
+        "human-services",
+        "information-technology",
+        "law-public-safety-corrections-security",
+        "manufacturing",
+        "marketing",
+        "science-technology-engineering-mathematics",
+        "transportation-distribution-logistics",
+    ]
 )
 
 
