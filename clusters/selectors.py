@@ -41,19 +41,21 @@ LIST_PAGE_SIZE = 25
 
 # Sort orders for occupation lists: key -> (label, ORDER BY). Missing figures sort last;
 # title and code break ties so both databases give the same order.
+# The default puts first the careers with the most job openings a year: the ones a student
+# has the best chance of being hired into. A to Z is one click away on every list.
 SORTS = {
+    "openings": (
+        "Most job openings first",
+        [F("annual_openings").desc(nulls_last=True), "title", "code"],
+    ),
     "title": ("Title (A to Z)", [F("title").asc(), F("code").asc()]),
     "pay": ("Pay (highest first)", [F("wage_median").desc(nulls_last=True), "title", "code"]),
     "growth": (
         "Growth (fastest first)",
         [F("employment_change_pct").desc(nulls_last=True), "title", "code"],
     ),
-    "openings": (
-        "Openings (most first)",
-        [F("annual_openings").desc(nulls_last=True), "title", "code"],
-    ),
 }
-DEFAULT_SORT = "title"
+DEFAULT_SORT = "openings"
 
 # BLS "typical education needed for entry", as filter choices: slug -> (BLS value, our label).
 EDUCATION_LEVELS = {
@@ -109,6 +111,10 @@ class ListFilters:
     @property
     def active(self) -> bool:
         return bool(self.job_zone or self.education)
+
+    @property
+    def is_default_sort(self) -> bool:
+        return self.sort == DEFAULT_SORT
 
 
 def _list_occupations(queryset: QuerySet) -> QuerySet:

@@ -55,12 +55,12 @@ def test_filter_a_cluster_list_in_place_with_back_and_forward(page, live_server,
     expect(rows(page)).to_have_count(1)
     expect(rows(page).first).to_have_text("Registered Nurses")
     expect(page).to_have_url(re.compile(r"zone=4"))
-    page.get_by_label("Sort by").select_option("openings")
-    expect(page).to_have_url(live_server.url + CLUSTER + "?zone=4&sort=openings")
+    page.get_by_label("Sort by").select_option("pay")
+    expect(page).to_have_url(live_server.url + CLUSTER + "?zone=4&sort=pay")
     assert still_same_page(page)  # updated in place, not reloaded
     page.go_back()
     expect(page).to_have_url(live_server.url + CLUSTER + "?zone=4")
-    expect(page.get_by_label("Sort by")).to_have_value("")  # title, the default
+    expect(page.get_by_label("Sort by")).to_have_value("")  # most openings, the default
     page.go_back()
     expect(page).to_have_url(live_server.url + CLUSTER)
     expect(rows(page)).to_have_count(3)

@@ -81,11 +81,13 @@ def test_cluster_page_shows_pathways_and_careers(client, catalogue):
     assert (
         reverse("clusters:pathway", args=["healthcare-human-services", "physical-health"]) in html
     )
-    assert titles(response) == [
-        "Licensed Practical and Licensed Vocational Nurses",
+    assert titles(response) == [  # most job openings first, and why, with A to Z one click away
         "Nursing Assistants",
         "Registered Nurses",
+        "Licensed Practical and Licensed Vocational Nurses",
     ]
+    assert "Careers with the most job openings each year come first" in html
+    assert '<a href="?sort=title">Sort A to Z</a>' in html
     assert "$93,600" in html and "Growing demand" in html and "+4.9%" in html
     assert "Electricians" not in html
     assert "from the O*NET Database 29.3 by USDOL/ETA" in html
@@ -104,11 +106,11 @@ def test_unknown_cluster_is_a_404_page(client, catalogue):
         ("growth", ["Registered Nurses", "Licensed Practical", "Nursing Assistants"]),
         ("openings", ["Nursing Assistants", "Registered Nurses", "Licensed Practical"]),
         ("title", ["Licensed Practical", "Nursing Assistants", "Registered Nurses"]),
-        ("bogus", ["Licensed Practical", "Nursing Assistants", "Registered Nurses"]),
-        ("", ["Licensed Practical", "Nursing Assistants", "Registered Nurses"]),
+        ("bogus", ["Nursing Assistants", "Registered Nurses", "Licensed Practical"]),
+        ("", ["Nursing Assistants", "Registered Nurses", "Licensed Practical"]),
     ],
 )
-def test_cluster_list_sorts_and_falls_back_to_title(client, catalogue, sort, expected):
+def test_cluster_list_sorts_and_falls_back_to_most_openings(client, catalogue, sort, expected):
     response = client.get(
         reverse("clusters:cluster", args=["healthcare-human-services"]), {"sort": sort}
     )
@@ -130,8 +132,8 @@ def test_missing_figures_sort_last(client, catalogue):
     [
         ({"zone": "4"}, ["Registered Nurses"]),
         ({"zone": "2"}, ["Nursing Assistants"]),
-        ({"education": "certificate"}, ["Licensed Practical and Licensed Vocational Nurses",
-                                        "Nursing Assistants"]),
+        ({"education": "certificate"}, ["Nursing Assistants",
+                                        "Licensed Practical and Licensed Vocational Nurses"]),
         ({"education": "bachelor", "zone": "4"}, ["Registered Nurses"]),
         ({"education": "doctoral"}, []),
         ({"zone": "9"}, None),  # out of range: no filter
