@@ -85,25 +85,27 @@ def interest_names(code) -> str:
 
 @register.inclusion_tag("clusters/_pay_chart.html")
 def pay_chart(occupation, chart_id: str = ""):
-    """The 10th-90th percentile range, the middle half and the median on one fixed scale."""
-    width = 300.0
+    """The 10th-90th percentile range, the middle half and the median on one fixed scale, in
+    percent of the chart's width."""
     o = occupation
     chart_id = chart_id or "pay-" + o.code.replace(".", "-")
 
     def x(value):
-        return round(min(value, PAY_SCALE) / PAY_SCALE * width, 1)
+        return round(min(value, PAY_SCALE) / PAY_SCALE * 100, 2)
 
     has_range = o.wage_p10 is not None and o.wage_p90 is not None and o.wage_median is not None
-    context = {"o": o, "chart_id": chart_id, "has_range": has_range, "width": width}
+    context = {"o": o, "chart_id": chart_id, "has_range": has_range}
     if has_range:
-        low, high = x(o.wage_p10), x(o.wage_p90)
+        low, high, median = x(o.wage_p10), x(o.wage_p90), x(o.wage_median)
         context.update(
             low=low,
-            range_width=max(high - low, 2),
-            median=max(x(o.wage_median) - 1.5, 0),
+            range_width=max(high - low, 0.7),
+            median=median,
+            # the label stays inside the chart near either end
+            median_anchor="start" if median < 25 else "end" if median > 75 else "middle",
             mid_low=x(o.wage_p25) if o.wage_p25 is not None else low,
             mid_width=(
-                max(x(o.wage_p75) - x(o.wage_p25), 2)
+                max(x(o.wage_p75) - x(o.wage_p25), 0.7)
                 if o.wage_p25 is not None and o.wage_p75 is not None
                 else 0
             ),

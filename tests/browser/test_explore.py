@@ -161,3 +161,67 @@ def test_explore_works_without_javascript(browser, live_server, catalogue):
         "Comparing Nursing Assistants and Licensed Practical and Licensed Vocational Nurses"
     )
     context.close()
+
+
+def rendered_font_sizes(page, selector: str) -> list[float]:
+    """CSS px as drawn: the computed size times the SVG's scale on screen."""
+    return page.eval_on_selector_all(
+        selector,
+        "els => els.map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)",
+    )
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_pay_chart_text_is_readable_and_marks_the_median(page, live_server, catalogue, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    for path in ("/compare/?o=29-1141.00&o=31-1131.00&o=47-2111.00", "/occupations/29-1141.00/"):
+        page.goto(live_server.url + path)
+        sizes = rendered_font_sizes(page, ".pay-chart text")
+        assert sizes and min(sizes) >= 12, (path, sizes)
+        labels = page.locator(".pay-chart .median-label").all_text_contents()
+        assert "Median $93,600" in labels, (path, labels)
+
+
+def test_compare_on_a_phone_shows_every_career_without_sideways_scrolling(
+    page, live_server, catalogue, assert_no_axe_violations
+):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(live_server.url + "/compare/?o=29-1141.00&o=31-1131.00&o=47-2111.00")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    region = page.locator(".compare-region")
+    assert region.evaluate("r => r.scrollWidth <= r.clientWidth")
+    pay_row = page.locator("tr", has=page.get_by_role("rowheader", name="Median yearly pay"))
+    cells = pay_row.locator("td")
+    expect(cells).to_have_count(3)
+    names = cells.evaluate_all("tds => tds.map(td => getComputedStyle(td, '::before').content)")
+    assert names == ['"Registered Nurses"', '"Nursing Assistants"', '"Electricians"']
+    for box in cells.evaluate_all("tds => tds.map(td => td.getBoundingClientRect().toJSON())"):
+        assert box["left"] >= 0 and box["right"] <= 360
+    assert_no_axe_violations(page)
+
+
+def test_remove_on_my_careers_updates_the_compare_list(
+    page, live_server, catalogue, assert_no_axe_violations
+):
+    for code in ("29-1141.00", "31-1131.00", "47-2111.00"):
+        page.goto(live_server.url + f"/occupations/{code}/")
+        page.locator(".occupation-head .save-button").click()
+        expect(page.locator(".save-status")).to_be_visible()
+    page.goto(live_server.url + "/my-careers/")
+    mark_page(page)
+    expect(page.get_by_role("link", name="Compare these 3 careers")).to_be_visible()
+    page.get_by_role("button", name="Remove Electricians from my careers").click()
+    expect(page.get_by_role("link", name="Compare these 2 careers")).to_have_attribute(
+        "href", "/compare/?o=29-1141.00&o=31-1131.00"
+    )
+    expect(page.locator(".compare-pick").get_by_label("Electricians")).to_have_count(0)
+    expect(page.get_by_role("button", name="Save Electricians to my careers")).to_be_focused()
+    assert still_same_page(page)
+    assert_no_axe_violations(page)
+
+
+def test_explore_pages_fit_a_320px_screen(page, live_server, catalogue):
+    page.set_viewport_size({"width": 320, "height": 640})
+    for path in PAGES + ["/compare/?o=29-1141.00&o=31-1131.00&o=47-2111.00", "/nope/"]:
+        page.goto(live_server.url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
