@@ -168,7 +168,8 @@ def cluster_summaries(*, framework: Framework) -> list[ClusterSummary]:
     """Every cluster of a framework with its number of careers and most common interests.
 
     Two queries: distinct counts of the cluster's occupations per first interest letter, and
-    the titles of each cluster's three careers with the most workers (weak members left out).
+    the titles of each cluster's three short-titled careers with the most workers (weak
+    members left out).
     """
     member = "pathways__occupations"
     counts = {
@@ -212,7 +213,9 @@ def _example_titles(*, framework: Framework, per_cluster: int = 3) -> dict[int, 
     titles: dict[int, list[str]] = {}
     for cluster_id, title in rows:
         found = titles.setdefault(cluster_id, [])
-        if len(found) < per_cluster and title not in found and not title.endswith("All Other"):
+        # short, plain titles make good examples ("All Other" and "Except ..." groups do not)
+        plain = len(title) <= 40 and "All Other" not in title and "Except" not in title
+        if len(found) < per_cluster and plain and title not in found:
             found.append(title)
     return titles
 
