@@ -1,9 +1,9 @@
 """The counselors' interface to the catalogue.
 
-Imported records (occupations, tasks, titles, job zones, programmes of study, ...) come from
+Imported records (occupations, tasks, titles, job zones, programs of study, ...) come from
 the data importer, which overwrites them on every run: their fields are read-only here, for
 everyone, and show which data release they come from. What we write is editable: framework,
-cluster and pathway descriptions, the default framework, and local programmes ("At our
+cluster and pathway descriptions, the default framework, and local programs ("At our
 school") with their links to pathways and occupations. Every list runs a fixed number of
 queries whatever the number of rows (counts are subqueries, related rows are joined).
 """
@@ -397,7 +397,7 @@ class DescriptionFilter(TwoWayFilter):
 class LocalProgrammesFilter(TwoWayFilter):
     title = "at our school"
     parameter_name = "local"
-    options = (("yes", "Has local programmes"), ("no", "No local programmes"))
+    options = (("yes", "Has local programs"), ("no", "No local programs"))
 
     def condition(self, queryset):
         through = queryset.model.local_programmes.through
@@ -409,14 +409,14 @@ class LocalProgrammesFilter(TwoWayFilter):
 
 
 class LinkedLocalProgrammesInline(admin.TabularInline):
-    """Local programmes linked here ("At our school"): untick to unlink. Shown read-only, so
+    """Local programs linked here ("At our school"): untick to unlink. Shown read-only, so
     the list costs one query however long it is (an editable select would cost one each)."""
 
     extra = 0
     fields = ["localprogramme"]
     readonly_fields = ["localprogramme"]
-    verbose_name = "local programme"
-    verbose_name_plural = "At our school: local programmes shown here"
+    verbose_name = "local program"
+    verbose_name_plural = "At our school: local programs shown here"
 
     def get_queryset(self, request):
         return (
@@ -434,12 +434,12 @@ class LinkedLocalProgrammesInline(admin.TabularInline):
 
 
 class AddLocalProgrammeInline(admin.TabularInline):
-    """Blank rows to link more local programmes, with search-as-you-type."""
+    """Blank rows to link more local programs, with search-as-you-type."""
 
     extra = 1
     autocomplete_fields = ["localprogramme"]
-    verbose_name = "local programme to show here"
-    verbose_name_plural = "At our school: show another local programme here"
+    verbose_name = "local program to show here"
+    verbose_name_plural = "At our school: show another local program here"
 
     def get_queryset(self, request):
         return super().get_queryset(request).none()
@@ -702,13 +702,13 @@ class PathwayAdmin(CatalogueAdmin):
 
     occupation_count = annotated_column("occupation_count", "occupations")
 
-    local_count = annotated_column("local_count", "local programmes")
+    local_count = annotated_column("local_count", "local programs")
 
     @admin.display(description="source of the name")
     def source(self, obj):
         return release_line(obj.cluster.framework.release)
 
-    @admin.display(description="programmes of study (CIP 2020, imported)")
+    @admin.display(description="programs of study (CIP 2020, imported)")
     def programmes_of_study(self, obj):
         programmes = obj.programmes.order_by("title")
         if not programmes:
@@ -808,7 +808,7 @@ class OccupationAdmin(CsvAdminMixin, CatalogueAdmin):
 
     pathway_count = annotated_column("pathway_count", "pathways")
 
-    local_count = annotated_column("local_count", "local programmes")
+    local_count = annotated_column("local_count", "local programs")
 
     @admin.display(description="source")
     def onet_source(self, obj):
@@ -940,13 +940,13 @@ class LocalProgrammeAdmin(CsvAdminMixin, BoundedSearchAdmin, admin.ModelAdmin):
             self.log_change(request, programme, [{"changed": {"fields": ["Is published"]}}])
             changed += 1
         state = "published" if value else "hidden from students"
-        self.message_user(request, f"{changed} local programme(s) {state}.")
+        self.message_user(request, f"{changed} local program(s) {state}.")
 
-    @admin.action(description="Publish selected local programmes", permissions=["change"])
+    @admin.action(description="Publish selected local programs", permissions=["change"])
     def publish(self, request, queryset):
         self._set_published(request, queryset, True)
 
-    @admin.action(description="Hide selected local programmes", permissions=["change"])
+    @admin.action(description="Hide selected local programs", permissions=["change"])
     def unpublish(self, request, queryset):
         self._set_published(request, queryset, False)
 

@@ -30,6 +30,9 @@ def test_index_lists_the_default_framework_with_counts_and_interests(client, cat
     assert "Healthcare &amp; Human Services" in html
     assert "Our words about Healthcare" in html
     assert "3 careers" in html  # three nurses, counted once each
+    card = html[html.index("Healthcare &amp; Human Services</a>") :]
+    examples = card[card.index('<p class="examples small">') :].split("</p>")[0]
+    assert "For example: " in examples and "Registered Nurses" in examples
     assert "Social</span> (100%)" in html  # all three have interest code SI
     assert "Health Science" not in html  # the other framework's cluster
     assert "?framework=classic-16" in html
@@ -285,7 +288,7 @@ def test_pathway_page_shows_careers_programmes_and_our_school(client, with_progr
     assert "Health Programme 59" in html and "Health Programme 60" not in html
     assert "And 11 more." in html  # 71 programmes, 60 shown
     assert "At our school" in html and "Health Careers Academy" in html
-    assert "Grades 10–12" in html and "CTE programme" in html
+    assert "Grades 10–12" in html and "CTE program" in html
     assert "Old Draft Course" not in html
 
 
