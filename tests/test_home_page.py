@@ -5,7 +5,7 @@ from django.urls import NoReverseMatch, reverse
 
 from assessments import browser_attempts
 from assessments.models import Assessment, Attempt
-from tests.assessments.conftest import HELPER, finished_attempt
+from tests.assessments.conftest import HELPER, finished_attempt, shipped_quiz  # noqa: F401
 from tests.clusters import explore_factories as make
 
 pytestmark = pytest.mark.django_db
@@ -56,8 +56,8 @@ def test_home_leads_with_the_shortest_quiz_and_the_clusters(client):
     assert "Welcome back" not in html
 
 
-def test_a_returning_student_sees_their_quiz_results_and_saved_careers(client):
-    quiz = Assessment.objects.get(slug="quick-interest-quiz")  # shipped by a migration
+def test_a_returning_student_sees_their_quiz_results_and_saved_careers(client, shipped_quiz):  # noqa: F811
+    quiz = shipped_quiz
     unfinished = Attempt.objects.create(assessment=quiz)
     done = finished_attempt(quiz, HELPER)
     client.get(reverse("home"))  # a first visit fills the shared page cache
