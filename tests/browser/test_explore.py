@@ -209,7 +209,7 @@ def test_remove_on_my_careers_updates_the_compare_list(
 ):
     for code in ("29-1141.00", "31-1131.00", "47-2111.00"):
         page.goto(live_server.url + f"/occupations/{code}/")
-        page.locator(".occupation-head .save-button").click()
+        page.locator(".save-button").first.click()
         expect(page.locator(".save-status")).to_be_visible()
     page.goto(live_server.url + "/my-careers/")
     mark_page(page)
@@ -229,3 +229,14 @@ def test_explore_pages_fit_a_320px_screen(page, live_server, catalogue):
     for path in PAGES:
         page.goto(live_server.url + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+
+
+def test_save_stays_in_reach_on_a_long_occupation_page(page, live_server, catalogue):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(live_server.url + "/occupations/29-1141.00/")
+    page.locator("#related").scroll_into_view_if_needed()
+    save = page.get_by_role("button", name="Save Registered Nurses to my careers")
+    box = save.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 800  # still on screen
+    save.click()
+    expect(page.locator(".save-status")).to_contain_text("Saved to My careers")
