@@ -16,7 +16,52 @@ from django.views.decorators.vary import vary_on_headers
 from assessments import browser_attempts, selectors, services
 from assessments.forms import AnswersForm, PlanFilterForm, PlanForm
 from assessments.models import Assessment, Attempt
+from clusters import selectors as cluster_selectors
 from clusters.services import saved_codes
+from core.page_cache import same_for_everyone, shared_page
+
+# ---------------------------------------------------------------------------------------
+# Home page: the quiz first, then the clusters, then search
+
+
+def _home_context(request: HttpRequest) -> dict:
+    frameworks = cluster_selectors.frameworks()
+    framework = cluster_selectors.pick_framework(frameworks, None)
+    quizzes = sorted(selectors.published_assessments(), key=lambda a: (a.minutes, a.pk))
+    return {
+        "quick_quiz": quizzes[0] if quizzes else None,
+        "framework": framework,
+        "clusters": cluster_selectors.clusters_of(framework=framework) if framework else [],
+        "other_frameworks": [f for f in frameworks if framework and f.pk != framework.pk],
+    }
+
+
+@shared_page(same_for_everyone)
+def _home_for_everyone(request: HttpRequest) -> HttpResponse:
+    return render(request, "home.html", _home_context(request))
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """A first visit gets the shared (cached) page; a returning student, who has quiz links or
+    saved careers in this browser, gets their own: it names private links, so it is never
+    shared."""
+    tokens = browser_attempts.tokens(request)
+    saved = saved_codes(session=request.session)
+    if not tokens and not saved:
+        return _home_for_everyone(request)
+    unfinished = selectors.unfinished_attempts(tokens=tokens)
+    earlier = selectors.earlier_attempts(tokens=tokens)
+    context = _home_context(request) | {
+        "returning": True,
+        "unfinished": unfinished[:1],
+        "latest": earlier[:1],
+        "saved_count": len(saved),
+    }
+    response = render(request, "home.html", context)
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
 
 # ---------------------------------------------------------------------------------------
 # Helpers

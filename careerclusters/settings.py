@@ -75,6 +75,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.HealthCheckMiddleware",  # before anything reads the Host
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages only (WhiteNoise answers static files itself, compressed ahead of time). It
+    # compresses after the view has put each visitor's CSRF token into a cached page
+    # (core.page_cache); its random padding is Django's BREACH mitigation. It turns the page
+    # cache's ETag into a weak one, which core.page_cache compares as such.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.SessionMiddleware",  # Django's; a 503 if saving meets an outage
     "django.middleware.common.CommonMiddleware",

@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from assessments.views import home
 from core import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("", include("clusters.urls")),
     path("", include("assessments.urls")),
     path("admin/", admin.site.urls),

@@ -3,7 +3,7 @@
 Exports (UTF-8 with a header row, one file per list):
 - occupations: one row per occupation, with its clusters and pathways;
 - clusters: one row per cluster and one per pathway, with the description we show students;
-- local programmes: one row per programme, in the same layout the import reads.
+- local programs: one row per program, in the same layout the import reads.
 
 Imports, in two steps: `plan_import` reads and checks every row and says what would change,
 with row-level errors, without writing anything; `apply_import` checks again and, only if no
@@ -11,9 +11,9 @@ row has an error, saves everything in one transaction (all or nothing).
 
 - descriptions: columns `cluster_slug`, `pathway_slug` (blank for the cluster itself) and
   `description`; other columns are ignored, so an edited clusters export can be imported.
-- local programmes: columns `name` and `kind` are required; `id`, `description`, `link`,
+- local programs: columns `name` and `kind` are required; `id`, `description`, `link`,
   `grade_from`, `grade_to`, `pathways`, `occupations` and `published` are optional. A row
-  with an `id` updates that programme, a row without one adds a programme; a column left
+  with an `id` updates that program, a row without one adds a program; a column left
   out of the file leaves that field as it is.
 
 Text cells that a spreadsheet would run as a formula (starting with = + - @) are written
@@ -46,7 +46,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 DESCRIPTIONS = "descriptions"
 LOCAL_PROGRAMMES = "local-programmes"
-KINDS = {DESCRIPTIONS: "cluster and pathway descriptions", LOCAL_PROGRAMMES: "local programmes"}
+KINDS = {DESCRIPTIONS: "cluster and pathway descriptions", LOCAL_PROGRAMMES: "local programs"}
 
 DESCRIPTION_COLUMNS = ("cluster_slug", "pathway_slug", "description")
 PROGRAMME_REQUIRED = ("name", "kind")
@@ -79,7 +79,7 @@ FORMATS: dict[str, list[tuple[str, bool, str]]] = {
         (
             "id",
             False,
-            "Blank to add a new programme; the number from an export to change that one.",
+            "Blank to add a new program; the number from an export to change that one.",
         ),
         ("name", True, "What students see as its name (at most 200 characters)."),
         (
@@ -102,7 +102,7 @@ FORMATS: dict[str, list[tuple[str, bool, str]]] = {
             "Pathways it belongs to, as cluster-slug/pathway-slug, separated by “;”.",
         ),
         ("occupations", False, "O*NET-SOC codes such as 29-1141.00, separated by “;”."),
-        ("published", False, "yes or no (blank means yes for a new programme)."),
+        ("published", False, "yes or no (blank means yes for a new program)."),
     ],
 }
 TRUE_WORDS = {"yes", "y", "true", "1"}
@@ -225,7 +225,7 @@ PROGRAMME_HEADER = ["id", *PROGRAMME_REQUIRED, *PROGRAMME_OPTIONAL[1:]]
 
 
 def local_programme_rows(*, programmes: QuerySet[m.LocalProgramme]) -> Iterator[list[Any]]:
-    """Header, then one row per programme, in the layout the import reads. Three queries."""
+    """Header, then one row per program, in the layout the import reads. Three queries."""
     programmes = programmes.order_by("name", "pk").prefetch_related(
         Prefetch("pathways", m.Pathway.objects.select_related("cluster")),
         Prefetch("occupations", m.Occupation.objects.only("pk", "code")),
@@ -453,7 +453,7 @@ def _description_setter(target, description: str):
     return apply
 
 
-# Local programmes -------------------------------------------------------------------------
+# Local programs -------------------------------------------------------------------------
 
 
 def _kind(value: str) -> str | None:
@@ -515,11 +515,11 @@ def _plan_programmes(plan: ImportPlan, data: bytes) -> None:
         if raw_id:
             if not raw_id.isdigit():
                 item.fail(
-                    "id must be a number from an export, or blank for a new programme, "
+                    "id must be a number from an export, or blank for a new program, "
                     f"not “{raw_id}”."
                 )
             elif int(raw_id) not in existing:
-                item.fail(f"No local programme has id {raw_id}; leave id blank to add a new one.")
+                item.fail(f"No local program has id {raw_id}; leave id blank to add a new one.")
             elif int(raw_id) in seen_ids:
                 item.fail(f"id {raw_id} is already on line {seen_ids[int(raw_id)]}.")
             else:

@@ -339,13 +339,15 @@ class EducationShare(models.Model):
 
 
 class Programme(models.Model):
-    """A programme of study (CIP 2020)."""
+    """A program of study (CIP 2020). Code names keep the old spelling; the words are US."""
 
     cip_code = models.CharField(max_length=7, unique=True)
     title = models.CharField(max_length=300)
 
     class Meta:
         ordering = ["title"]
+        verbose_name = "program of study"
+        verbose_name_plural = "programs of study"
 
     def __str__(self) -> str:
         return f"{self.title} ({self.cip_code})"
@@ -356,7 +358,7 @@ class LocalProgramme(models.Model):
 
     class Kind(models.TextChoices):
         COURSE = "course", "Course"
-        CTE_PROGRAMME = "cte", "CTE programme"
+        CTE_PROGRAMME = "cte", "CTE program"
         DUAL_CREDIT = "dual-credit", "Dual-credit option"
         CERTIFICATION = "certification", "Certification"
         INTERNSHIP = "internship", "Internship"
@@ -377,6 +379,8 @@ class LocalProgramme(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = "local program"
+        verbose_name_plural = "local programs"
         constraints = [
             models.CheckConstraint(
                 condition=Q(grade_from__isnull=True)

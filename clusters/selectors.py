@@ -41,19 +41,21 @@ LIST_PAGE_SIZE = 25
 
 # Sort orders for occupation lists: key -> (label, ORDER BY). Missing figures sort last;
 # title and code break ties so both databases give the same order.
+# The default puts first the careers with the most job openings a year: the ones a student
+# has the best chance of being hired into. A to Z is one click away on every list.
 SORTS = {
+    "openings": (
+        "Most job openings first",
+        [F("annual_openings").desc(nulls_last=True), "title", "code"],
+    ),
     "title": ("Title (A to Z)", [F("title").asc(), F("code").asc()]),
     "pay": ("Pay (highest first)", [F("wage_median").desc(nulls_last=True), "title", "code"]),
     "growth": (
         "Growth (fastest first)",
         [F("employment_change_pct").desc(nulls_last=True), "title", "code"],
     ),
-    "openings": (
-        "Openings (most first)",
-        [F("annual_openings").desc(nulls_last=True), "title", "code"],
-    ),
 }
-DEFAULT_SORT = "title"
+DEFAULT_SORT = "openings"
 
 # BLS "typical education needed for entry", as filter choices: slug -> (BLS value, our label).
 EDUCATION_LEVELS = {
@@ -111,6 +113,10 @@ class ListFilters:
     def active(self) -> bool:
         return bool(self.job_zone or self.education)
 
+    @property
+    def is_default_sort(self) -> bool:
+        return self.sort == DEFAULT_SORT
+
 
 def _list_occupations(queryset: QuerySet) -> QuerySet:
     return queryset.select_related(None).only(*LIST_FIELDS)
@@ -137,11 +143,17 @@ class ClusterSummary:
     cluster: Cluster
     occupation_count: int
     top_interests: list[tuple[str, str, int]]  # (letter, name, percent of its careers)
+    examples: list[str] = field(default_factory=list)  # titles of its most common careers
 
 
 def frameworks() -> list[Framework]:
     """Both frameworks, default first. One query."""
     return sorted(Framework.objects.all(), key=lambda f: (not f.is_default, f.position, f.name))
+
+
+def clusters_of(*, framework: Framework) -> list[Cluster]:
+    """A framework's clusters by name, for a grid of links. One query."""
+    return list(Cluster.objects.filter(framework=framework).order_by("name"))
 
 
 def pick_framework(all_frameworks: list[Framework], slug: str | None) -> Framework | None:
@@ -156,7 +168,9 @@ def pick_framework(all_frameworks: list[Framework], slug: str | None) -> Framewo
 def cluster_summaries(*, framework: Framework) -> list[ClusterSummary]:
     """Every cluster of a framework with its number of careers and most common interests.
 
-    One query: distinct counts of the cluster's occupations per first interest letter.
+    Two queries: distinct counts of the cluster's occupations per first interest letter, and
+    the titles of each cluster's three short-titled careers with the most workers (weak
+    members left out).
     """
     member = "pathways__occupations"
     counts = {
@@ -185,7 +199,26 @@ def cluster_summaries(*, framework: Framework) -> list[ClusterSummary]:
             if n and total
         ]
         summaries.append(ClusterSummary(cluster, total, top))
+    examples = _example_titles(framework=framework)
+    for summary in summaries:
+        summary.examples.extend(examples.get(summary.cluster.pk, []))
     return summaries
+
+
+def _example_titles(*, framework: Framework, per_cluster: int = 3) -> dict[int, list[str]]:
+    rows = (
+        PathwayOccupation.objects.filter(pathway__cluster__framework=framework, is_weak=False)
+        .order_by(F("occupation__employment_2024").desc(nulls_last=True), "occupation__title")
+        .values_list("pathway__cluster_id", "occupation__title")
+    )
+    titles: dict[int, list[str]] = {}
+    for cluster_id, title in rows:
+        found = titles.setdefault(cluster_id, [])
+        # short, plain titles make good examples ("All Other" and "Except ..." groups do not)
+        plain = len(title) <= 40 and "All Other" not in title and "Except" not in title
+        if len(found) < per_cluster and plain and title not in found:
+            found.append(title)
+    return titles
 
 
 # -- Cluster and pathway pages -------------------------------------------------------------

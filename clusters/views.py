@@ -217,20 +217,21 @@ def compare(request):
 def saved(request):
     codes = saved_codes(session=request.session)
     occupations = selectors.occupations_by_code(codes=codes)
-    return render(
-        request,
-        "clusters/saved.html",
-        {
-            "occupations": occupations,
-            "saved": set(codes),
-            "compare_max": COMPARE_MAX,
-            "compare_url": (
-                reverse("clusters:compare") + "?" + "&".join(f"o={o.code}" for o in occupations)
-                if COMPARE_MIN <= len(occupations) <= COMPARE_MAX
-                else ""
-            ),
-        },
-    )
+    context = {"occupations": occupations, "saved": set(codes)}
+    return render(request, "clusters/saved.html", context | _compare_tools(occupations))
+
+
+def _compare_tools(occupations: list) -> dict:
+    """What My careers offers for comparing the careers still saved."""
+    return {
+        "compare_occupations": occupations,
+        "compare_max": COMPARE_MAX,
+        "compare_url": (
+            reverse("clusters:compare") + "?" + "&".join(f"o={o.code}" for o in occupations)
+            if COMPARE_MIN <= len(occupations) <= COMPARE_MAX
+            else ""
+        ),
+    }
 
 
 @require_POST
@@ -247,18 +248,19 @@ def save(request):
         now_saved, full = False, True
     next_url = _return_path(request, fallback=reverse("clusters:saved"))
     if request.htmx:
-        return render(
-            request,
-            "clusters/_save_button.html",
-            {
-                "o": occupation,
-                "saved": {occupation.code} if now_saved else set(),
-                "just_changed": True,
-                "full": full,
-                "max_saved": MAX_SAVED,
-                "next_url": next_url,
-            },
-        )
+        context = {
+            "o": occupation,
+            "saved": {occupation.code} if now_saved else set(),
+            "just_changed": True,
+            "full": full,
+            "max_saved": MAX_SAVED,
+            "next_url": next_url,
+        }
+        if urlsplit(next_url).path == reverse("clusters:saved"):  # its compare list changed too
+            codes = saved_codes(session=request.session)
+            compare = _compare_tools(selectors.occupations_by_code(codes=codes))
+            context |= compare | {"compare_oob": True}
+        return render(request, "clusters/_save_button.html", context)
     return HttpResponseRedirect(next_url)
 
 

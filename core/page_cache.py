@@ -61,6 +61,11 @@ def _etag(key: str, version: int, request: HttpRequest) -> str | None:
     return quote_etag(hashlib.sha256(f"{key}:{version}:{secret}".encode()).hexdigest()[:32])
 
 
+def _given_etags(request: HttpRequest) -> set[str]:
+    """The browser's ETags, weak or strong: GZipMiddleware sends ours as W/"…"."""
+    return {e.removeprefix("W/") for e in parse_etags(request.headers.get("If-None-Match", ""))}
+
+
 def _fill_in_token(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     placeholder = CSRF_PLACEHOLDER.encode()
     if not response.streaming and placeholder in response.content:
@@ -85,7 +90,7 @@ def shared_page(variant: Variant):
             key = _page_key(request, variant(request, *args, **kwargs))
             version = content_version()
             etag = _etag(key, version, request)
-            if etag and etag in parse_etags(request.headers.get("If-None-Match", "")):
+            if etag and etag in _given_etags(request):
                 return HttpResponseNotModified(headers={"ETag": etag})
             entry = caches["pages"].get(key)
             if entry is not None and entry[0] == version:

@@ -1,10 +1,9 @@
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.template import loader
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
-
-from core.page_cache import same_for_everyone, shared_page
+from django.templatetags.static import static
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET, require_safe
 
 
 @require_GET
@@ -14,10 +13,11 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
-@require_GET
-@shared_page(same_for_everyone)
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html")
+@require_safe
+@cache_control(public=True, max_age=86400)
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers and crawlers ask for /favicon.ico whatever the page links to."""
+    return HttpResponsePermanentRedirect(static("icons/favicon.ico"))
 
 
 # Error pages. Django's own handlers re-run the CSRF check (`requires_csrf_token`), which

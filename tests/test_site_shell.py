@@ -55,3 +55,33 @@ def test_error_templates_render_without_a_request():
 
     for name in ("400.html", "403.html", "403_csrf.html", "404.html", "500.html"):
         assert "Career Clusters" in render_to_string(name)
+
+
+def test_the_404_page_offers_a_search_box(client):
+    html = client.get("/no-such-page/").content.decode()
+    form = html[html.index('<form class="search-bar" role="search"') :]
+    assert 'action="/search/"' in form[:200] and 'method="get"' in form[:200]
+    assert '<label for="not-found-q">' in form and 'id="not-found-q" name="q"' in form
+
+
+def test_favicon_and_app_icons(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("icons/favicon.ico")
+    assert client.head("/favicon.ico").status_code == 301  # crawlers often ask with HEAD
+    html = client.get("/").content.decode()
+    for icon in ("icons/favicon.svg", "icons/apple-touch-icon.png", "site.webmanifest"):
+        assert icon in html
+    from pathlib import Path
+
+    static = Path(__file__).resolve().parent.parent / "static"
+    for name in ("icons/favicon.ico", "icons/icon-192.png", "icons/icon-512.png"):
+        assert (static / name).stat().st_size > 0
+
+
+def test_the_source_line_appears_once_per_page(client, settings):
+    from tests.support import factories as make
+
+    make.small_catalogue()
+    for url in ("/", "/clusters/", "/search/", "/occupations/29-1141.00/"):
+        html = client.get(url).content.decode()
+        assert html.count("CC BY 4.0") == 1, url  # once in each source line

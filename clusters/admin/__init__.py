@@ -1,9 +1,9 @@
 """The counselors' interface to the catalogue.
 
-Imported records (occupations, tasks, titles, job zones, programmes of study, ...) come from
+Imported records (occupations, tasks, titles, job zones, programs of study, ...) come from
 the data importer, which overwrites them on every run: their fields are read-only here, for
 everyone, and show which data release they come from. What we write is editable: framework,
-cluster and pathway descriptions, the default framework, and local programmes ("At our
+cluster and pathway descriptions, the default framework, and local programs ("At our
 school") with their links to pathways and occupations. Every list runs a fixed number of
 queries whatever the number of rows (counts are subqueries, related rows are joined).
 """

@@ -197,13 +197,13 @@ class PathwayAdmin(CatalogueAdmin):
 
     occupation_count = annotated_column("occupation_count", "occupations")
 
-    local_count = annotated_column("local_count", "local programmes")
+    local_count = annotated_column("local_count", "local programs")
 
     @admin.display(description="source of the name")
     def source(self, obj):
         return release_line(obj.cluster.framework.release)
 
-    @admin.display(description="programmes of study (CIP 2020, imported)")
+    @admin.display(description="programs of study (CIP 2020, imported)")
     def programmes_of_study(self, obj):
         programmes = obj.programmes.order_by("title")
         if not programmes:
@@ -306,7 +306,7 @@ class OccupationAdmin(CsvAdminMixin, CatalogueAdmin):
 
     pathway_count = annotated_column("pathway_count", "pathways")
 
-    local_count = annotated_column("local_count", "local programmes")
+    local_count = annotated_column("local_count", "local programs")
 
     @admin.display(description="source")
     def onet_source(self, obj):

@@ -107,7 +107,7 @@ class DescriptionFilter(TwoWayFilter):
 class LocalProgrammesFilter(TwoWayFilter):
     title = "at our school"
     parameter_name = "local"
-    options = (("yes", "Has local programmes"), ("no", "No local programmes"))
+    options = (("yes", "Has local programs"), ("no", "No local programs"))
 
     def condition(self, queryset):
         through = queryset.model.local_programmes.through

@@ -1,4 +1,4 @@
-"""Inlines: local programmes linked to pathways and occupations, and imported parts."""
+"""Inlines: local programs linked to pathways and occupations, and imported parts."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ from clusters.admin.base import ReadOnlyInline, admin_link
 
 
 class LinkedLocalProgrammesInline(admin.TabularInline):
-    """Local programmes linked here ("At our school"): untick to unlink. Shown read-only, so
+    """Local programs linked here ("At our school"): untick to unlink. Shown read-only, so
     the list costs one query however long it is (an editable select would cost one each)."""
 
     extra = 0
     fields = ["localprogramme"]
     readonly_fields = ["localprogramme"]
-    verbose_name = "local programme"
-    verbose_name_plural = "At our school: local programmes shown here"
+    verbose_name = "local program"
+    verbose_name_plural = "At our school: local programs shown here"
 
     def get_queryset(self, request):
         return (
@@ -34,12 +34,12 @@ class LinkedLocalProgrammesInline(admin.TabularInline):
 
 
 class AddLocalProgrammeInline(admin.TabularInline):
-    """Blank rows to link more local programmes, with search-as-you-type."""
+    """Blank rows to link more local programs, with search-as-you-type."""
 
     extra = 1
     autocomplete_fields = ["localprogramme"]
-    verbose_name = "local programme to show here"
-    verbose_name_plural = "At our school: show another local programme here"
+    verbose_name = "local program to show here"
+    verbose_name_plural = "At our school: show another local program here"
 
     def get_queryset(self, request):
         return super().get_queryset(request).none()

@@ -107,12 +107,12 @@ class LocalProgrammeAdmin(CsvAdminMixin, SafeListAdmin, admin.ModelAdmin):
             self.log_change(request, programme, [{"changed": {"fields": ["Is published"]}}])
             changed += 1
         state = "published" if value else "hidden from students"
-        self.message_user(request, f"{changed} local programme(s) {state}.")
+        self.message_user(request, f"{changed} local program(s) {state}.")
 
-    @admin.action(description="Publish selected local programmes", permissions=["change"])
+    @admin.action(description="Publish selected local programs", permissions=["change"])
     def publish(self, request, queryset):
         self._set_published(request, queryset, True)
 
-    @admin.action(description="Hide selected local programmes", permissions=["change"])
+    @admin.action(description="Hide selected local programs", permissions=["change"])
     def unpublish(self, request, queryset):
         self._set_published(request, queryset, False)

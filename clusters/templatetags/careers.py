@@ -4,6 +4,8 @@ import re
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.templatetags.static import static
+from django.utils.html import format_html
 
 from clusters.importer import BRIGHT_GROWTH_FACTOR, FRAMEWORKS
 from clusters.riasec import RIASEC, RIASEC_NAMES
@@ -82,25 +84,27 @@ def interest_names(code) -> str:
 
 @register.inclusion_tag("clusters/_pay_chart.html")
 def pay_chart(occupation, chart_id: str = ""):
-    """The 10th-90th percentile range, the middle half and the median on one fixed scale."""
-    width = 300.0
+    """The 10th-90th percentile range, the middle half and the median on one fixed scale, in
+    percent of the chart's width."""
     o = occupation
     chart_id = chart_id or "pay-" + o.code.replace(".", "-")
 
     def x(value):
-        return round(min(value, PAY_SCALE) / PAY_SCALE * width, 1)
+        return round(min(value, PAY_SCALE) / PAY_SCALE * 100, 2)
 
     has_range = o.wage_p10 is not None and o.wage_p90 is not None and o.wage_median is not None
-    context = {"o": o, "chart_id": chart_id, "has_range": has_range, "width": width}
+    context = {"o": o, "chart_id": chart_id, "has_range": has_range}
     if has_range:
-        low, high = x(o.wage_p10), x(o.wage_p90)
+        low, high, median = x(o.wage_p10), x(o.wage_p90), x(o.wage_median)
         context.update(
             low=low,
-            range_width=max(high - low, 2),
-            median=max(x(o.wage_median) - 1.5, 0),
+            range_width=max(high - low, 0.7),
+            median=median,
+            # the label stays inside the chart near either end
+            median_anchor="start" if median < 25 else "end" if median > 75 else "middle",
             mid_low=x(o.wage_p25) if o.wage_p25 is not None else low,
             mid_width=(
-                max(x(o.wage_p75) - x(o.wage_p25), 2)
+                max(x(o.wage_p75) - x(o.wage_p25), 0.7)
                 if o.wage_p25 is not None and o.wage_p75 is not None
                 else 0
             ),
@@ -198,3 +202,63 @@ def short_label(label: str) -> str:
 def dom_id(code: str) -> str:
     """An O*NET code usable in an id and a CSS selector: 29-1141.00 -> 29-1141-00."""
     return str(code).replace(".", "-")
+
+
+# Clusters with an icon of their own in static/icons/clusters.svg (the rest get a generic one).
+CLUSTER_ICONS = frozenset(
+    [
+        "advanced-manufacturing",
+        "agriculture",
+        "arts-entertainment-design",
+        "construction",
+        "digital-technology",
+        "education",
+        "energy-natural-resources",
+        "financial-services",
+        "healthcare-human-services",
+        "hospitality-events-tourism",
+        "management-entrepreneurship",
+        "marketing-sales",
+        "public-service-safety",
+        "supply-chain-transportation",
+        "agriculture-food-natural-resources",
+        "architecture-construction",
+        "arts-audio-video-technology-communications",
+        "business-management-administration",
+        "education-training",
+        "finance",
+        "government-public-administration",
+        "health-science",
+        "hospitality-tourism",
+        "human-services",
+        "information-technology",
+        "law-public-safety-corrections-security",
+        "manufacturing",
+        "marketing",
+        "science-technology-engineering-mathematics",
+        "transportation-distribution-logistics",
+    ]
+)
+
+
+@register.simple_tag
+def cluster_icon(cluster) -> str:
+    """The cluster's icon: decorative, so the cluster's name must be written beside it."""
+    name = cluster.slug if cluster.slug in CLUSTER_ICONS else "cluster"
+    href = f"{static('icons/clusters.svg')}#{name}"
+    return format_html(
+        '<svg class="icon" aria-hidden="true" focusable="false"><use href="{}"></use></svg>', href
+    )
+
+
+@register.filter
+def cluster_class(cluster) -> str:
+    """The CSS class that gives a cluster its color (--cl), or '' for one we have none for."""
+    return f"cl-{cluster.slug}" if cluster.slug in CLUSTER_ICONS else ""
+
+
+@register.filter
+def first_sentence(text: str) -> str:
+    """The first sentence of one of our descriptions, for cards that have room for one line."""
+    match = re.match(r"(.+?[.!?])(\s|$)", text or "", re.S)
+    return match[1] if match else (text or "")

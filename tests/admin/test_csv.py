@@ -144,7 +144,7 @@ def test_programme_import_reports_every_bad_row_and_saves_nothing(imported_sampl
     assert "grade_from (12) is after grade_to (9)" in by_line[5].errors[0]
     assert "from 1 to 12" in by_line[6].errors[0]
     assert "nowhere/nothing" in by_line[7].errors[0] and "00-0000.00" in by_line[7].errors[1]
-    assert "No local programme has id 999" in by_line[8].errors[0]
+    assert "No local program has id 999" in by_line[8].errors[0]
     saved_plan, saved = csv_io.apply_import(kind=csv_io.LOCAL_PROGRAMMES, data=data)
     assert not saved_plan.ok and saved == []
     assert not m.LocalProgramme.objects.exists()
@@ -288,7 +288,7 @@ def test_confirm_checks_again_and_saves_nothing_if_data_changed(counselor_client
         "/admin/clusters/localprogramme/import/confirm/", {"token": token}
     )
     assert response.status_code == 200
-    assert "No local programme has id" in response.content.decode()
+    assert "No local program has id" in response.content.decode()
     assert not m.LocalProgramme.objects.exists()
 
 

@@ -57,12 +57,12 @@ def test_filter_a_cluster_list_in_place_with_back_and_forward(
     expect(rows(page)).to_have_count(1)
     expect(rows(page).first).to_have_text("Registered Nurses")
     expect(page).to_have_url(re.compile(r"zone=4"))
-    page.get_by_label("Sort by").select_option("openings")
-    expect(page).to_have_url(live_server.url + CLUSTER + "?zone=4&sort=openings")
+    page.get_by_label("Sort by").select_option("pay")
+    expect(page).to_have_url(live_server.url + CLUSTER + "?zone=4&sort=pay")
     assert still_same_page(page)  # updated in place, not reloaded
     page.go_back()
     expect(page).to_have_url(live_server.url + CLUSTER + "?zone=4")
-    expect(page.get_by_label("Sort by")).to_have_value("")  # title, the default
+    expect(page.get_by_label("Sort by")).to_have_value("")  # most openings, the default
     page.go_back()
     expect(page).to_have_url(live_server.url + CLUSTER)
     expect(rows(page)).to_have_count(3)
@@ -95,7 +95,7 @@ def test_save_and_compare_careers(page, live_server, explore_catalogue):
 
 
 PAGES = [
-    "/",
+    "/",  # after saving a career: the returning student's home page
     "/clusters/",
     "/clusters/?framework=classic-16",
     CLUSTER,
@@ -110,6 +110,8 @@ PAGES = [
     "/compare/?o=29-1141.00",
     "/my-careers/",
     "/about-the-data/",
+    "/compare/?o=29-1141.00&o=31-1131.00&o=47-2111.00",
+    "/no-such-page/",  # the 404 page and its search box
 ]
 
 
@@ -124,6 +126,8 @@ def test_every_explore_page_passes_axe_and_fits_360px(
     expect(page.locator(".save-status")).to_be_visible()
     for path in PAGES:
         page.goto(live_server.url + path)
+        if path == "/":
+            expect(page.get_by_role("link", name="Your saved careers")).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
         assert page.locator("h1").count() == 1, path
         assert_no_axe_violations(page)
@@ -163,3 +167,80 @@ def test_explore_works_without_javascript(browser, live_server, explore_catalogu
         "Comparing Nursing Assistants and Licensed Practical and Licensed Vocational Nurses"
     )
     context.close()
+
+
+def rendered_font_sizes(page, selector: str) -> list[float]:
+    """CSS px as drawn: the computed size times the SVG's scale on screen."""
+    return page.eval_on_selector_all(
+        selector,
+        "els => els.map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)",
+    )
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_pay_chart_text_is_readable_and_marks_the_median(
+    page, live_server, explore_catalogue, width
+):
+    page.set_viewport_size({"width": width, "height": 800})
+    for path in ("/compare/?o=29-1141.00&o=31-1131.00&o=47-2111.00", "/occupations/29-1141.00/"):
+        page.goto(live_server.url + path)
+        sizes = rendered_font_sizes(page, ".pay-chart text")
+        assert sizes and min(sizes) >= 12, (path, sizes)
+        labels = page.locator(".pay-chart .median-label").all_text_contents()
+        assert "Median $93,600" in labels, (path, labels)
+
+
+def test_compare_on_a_phone_shows_every_career_without_sideways_scrolling(
+    page, live_server, explore_catalogue, assert_no_axe_violations
+):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(live_server.url + "/compare/?o=29-1141.00&o=31-1131.00&o=47-2111.00")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    region = page.locator(".compare-region")
+    assert region.evaluate("r => r.scrollWidth <= r.clientWidth")
+    pay_row = page.locator("tr", has=page.get_by_role("rowheader", name="Median yearly pay"))
+    cells = pay_row.locator("td")
+    expect(cells).to_have_count(3)
+    names = cells.evaluate_all("tds => tds.map(td => getComputedStyle(td, '::before').content)")
+    assert names == ['"Registered Nurses"', '"Nursing Assistants"', '"Electricians"']
+    for box in cells.evaluate_all("tds => tds.map(td => td.getBoundingClientRect().toJSON())"):
+        assert box["left"] >= 0 and box["right"] <= 360
+    assert_no_axe_violations(page)
+
+
+def test_remove_on_my_careers_updates_the_compare_list(
+    page, live_server, explore_catalogue, assert_no_axe_violations
+):
+    for code in ("29-1141.00", "31-1131.00", "47-2111.00"):
+        page.goto(live_server.url + f"/occupations/{code}/")
+        page.locator(".save-button").first.click()
+        expect(page.locator(".save-status")).to_be_visible()
+    page.goto(live_server.url + "/my-careers/")
+    mark_page(page)
+    expect(page.get_by_role("link", name="Compare these 3 careers")).to_be_visible()
+    page.get_by_role("button", name="Remove Electricians from my careers").click()
+    expect(page.get_by_role("link", name="Compare these 2 careers")).to_have_attribute(
+        "href", "/compare/?o=29-1141.00&o=31-1131.00"
+    )
+    expect(page.locator(".compare-pick").get_by_label("Electricians")).to_have_count(0)
+    expect(page.get_by_role("button", name="Save Electricians to my careers")).to_be_focused()
+    assert still_same_page(page)
+    assert_no_axe_violations(page)
+
+
+def test_explore_pages_fit_a_320px_screen(page, live_server, explore_catalogue):
+    page.set_viewport_size({"width": 320, "height": 640})
+    for path in PAGES:
+        page.goto(live_server.url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+
+
+def test_save_stays_in_reach_on_a_long_occupation_page(page, live_server, explore_catalogue):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(live_server.url + "/occupations/29-1141.00/")
+    page.locator("#related").scroll_into_view_if_needed()
+    save = page.get_by_role("button", name="Save Registered Nurses to my careers")
+    box = save.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 800  # still on screen
+    save.click()
+    expect(page.locator(".save-status")).to_contain_text("Saved to My careers")

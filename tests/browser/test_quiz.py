@@ -198,3 +198,24 @@ def test_quiz_page_fits_a_360px_screen(page, live_server, quiz):
     page.get_by_role("button", name="Start the quick interest quiz").click()
     expect(page.locator(".quiz-page")).to_have_text("Page 1 of 5")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_the_five_point_scale_is_one_compact_row_of_big_targets_on_a_phone(
+    page, live_server, quiz, assert_no_axe_violations
+):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(live_server.url + "/quiz/")
+    page.get_by_role("button", name="Start the quick interest quiz").click()
+    expect(page.locator(".quiz-page")).to_have_text("Page 1 of 5")
+    first = page.locator(".quiz-item").first
+    expect(first.get_by_role("radio")).to_have_count(5)  # real radios in a fieldset
+    boxes = first.locator(".scale-option").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().toJSON())"
+    )
+    assert len({round(b["top"]) for b in boxes}) == 1  # one row
+    assert all(b["width"] >= 44 and b["height"] >= 44 for b in boxes), boxes
+    height = first.evaluate("e => e.getBoundingClientRect().height")
+    assert height < 200, height  # a statement with its scale, not over 400 px as before
+    first.get_by_text("Strongly like").click()
+    expect(first.locator(".saved")).to_contain_text("Saved")
+    assert_no_axe_violations(page)

@@ -30,6 +30,9 @@ def test_index_lists_the_default_framework_with_counts_and_interests(client, exp
     assert "Healthcare &amp; Human Services" in html
     assert "Our words about Healthcare" in html
     assert "3 careers" in html  # three nurses, counted once each
+    card = html[html.index("Healthcare &amp; Human Services</a>") :]
+    examples = card[card.index('<p class="examples small">') :].split("</p>")[0]
+    assert "For example: " in examples and "Registered Nurses" in examples
     assert "Social</span> (100%)" in html  # all three have interest code SI
     assert "Health Science" not in html  # the other framework's cluster
     assert "?framework=classic-16" in html
@@ -57,15 +60,15 @@ def test_index_with_no_data_is_a_friendly_404(client):
 def test_index_query_count_does_not_grow_with_data(
     client, explore_catalogue, django_assert_num_queries
 ):
-    # content version, frameworks, clusters with counts, content version and data releases
-    # (footer; then kept)
-    with django_assert_num_queries(5):
+    # content version, frameworks, clusters with counts, example careers, content version and
+    # data releases (footer; then kept)
+    with django_assert_num_queries(6):
         client.get(reverse("clusters:index"))
     with content_committed():
         more = make.cluster(explore_catalogue["national"], "Agriculture")
         for n in range(5):
             make.occupation(f"Farmer {n}", pathways=[make.pathway(more, f"Crops {n}")])
-    with django_assert_num_queries(5):  # the releases again too: the content changed
+    with django_assert_num_queries(6):  # the releases again too: the content changed
         response = client.get(reverse("clusters:index"))
     assert "Agriculture" in response.content.decode()
     with django_assert_num_queries(1):  # the cached page, checked against the content version
@@ -83,11 +86,13 @@ def test_cluster_page_shows_pathways_and_careers(client, explore_catalogue):
     assert (
         reverse("clusters:pathway", args=["healthcare-human-services", "physical-health"]) in html
     )
-    assert titles(response) == [
-        "Licensed Practical and Licensed Vocational Nurses",
+    assert titles(response) == [  # most job openings first, and why, with A to Z one click away
         "Nursing Assistants",
         "Registered Nurses",
+        "Licensed Practical and Licensed Vocational Nurses",
     ]
+    assert "Careers with the most job openings each year come first" in html
+    assert '<a href="?sort=title">Sort A to Z</a>' in html
     assert "$93,600" in html and "Growing demand" in html and "+4.9%" in html
     assert "Electricians" not in html
     assert "from the O*NET Database 29.3 by USDOL/ETA" in html
@@ -106,11 +111,13 @@ def test_unknown_cluster_is_a_404_page(client, explore_catalogue):
         ("growth", ["Registered Nurses", "Licensed Practical", "Nursing Assistants"]),
         ("openings", ["Nursing Assistants", "Registered Nurses", "Licensed Practical"]),
         ("title", ["Licensed Practical", "Nursing Assistants", "Registered Nurses"]),
-        ("bogus", ["Licensed Practical", "Nursing Assistants", "Registered Nurses"]),
-        ("", ["Licensed Practical", "Nursing Assistants", "Registered Nurses"]),
+        ("bogus", ["Nursing Assistants", "Registered Nurses", "Licensed Practical"]),
+        ("", ["Nursing Assistants", "Registered Nurses", "Licensed Practical"]),
     ],
 )
-def test_cluster_list_sorts_and_falls_back_to_title(client, explore_catalogue, sort, expected):
+def test_cluster_list_sorts_and_falls_back_to_most_openings(
+    client, explore_catalogue, sort, expected
+):
     response = client.get(
         reverse("clusters:cluster", args=["healthcare-human-services"]), {"sort": sort}
     )
@@ -132,8 +139,8 @@ def test_missing_figures_sort_last(client, explore_catalogue):
     [
         ({"zone": "4"}, ["Registered Nurses"]),
         ({"zone": "2"}, ["Nursing Assistants"]),
-        ({"education": "certificate"}, ["Licensed Practical and Licensed Vocational Nurses",
-                                        "Nursing Assistants"]),
+        ({"education": "certificate"}, ["Nursing Assistants",
+                                        "Licensed Practical and Licensed Vocational Nurses"]),
         ({"education": "bachelor", "zone": "4"}, ["Registered Nurses"]),
         ({"education": "doctoral"}, []),
         ({"zone": "9"}, None),  # out of range: no filter
@@ -290,7 +297,7 @@ def test_pathway_page_shows_careers_programmes_and_our_school(client, with_progr
     assert "Health Programme 59" in html and "Health Programme 60" not in html
     assert "And 11 more." in html  # 71 programmes, 60 shown
     assert "At our school" in html and "Health Careers Academy" in html
-    assert "Grades 10–12" in html and "CTE programme" in html
+    assert "Grades 10–12" in html and "CTE program" in html
     assert "Old Draft Course" not in html
 
 

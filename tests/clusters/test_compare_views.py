@@ -31,7 +31,7 @@ def test_two_to_four_careers_side_by_side(client, compare_catalogue):
     assert f'<h2 id="compare-caption" class="compare-heading">{heading}' in html
     for text in ["$93,600", "$61,590", "+4.9%", "+9.5%", "Bachelor&#x27;s degree",
                  "High school diploma or equivalent", "Social, Investigative", "Monitor patients.",
-                 "4 of 5: A lot of preparation", "189,100"]:  # fmt: skip
+                 "A lot of preparation (level 4 of 5)", "189,100"]:  # fmt: skip
         assert text in html, text
     assert "Rarely done thing." not in html  # core tasks only
     assert html.count('class="chart pay-chart"') == 2

@@ -67,7 +67,7 @@ def test_odd_list_values_fall_back_and_say_so(client, explore_catalogue, url, fi
 def test_the_controls_show_the_defaults_after_junk(client, explore_catalogue, value):
     html = get(client, CLUSTER, f"zone={quote(value)}&sort={quote(value)}").content.decode()
     assert '<option value="" selected>Any</option>' in html
-    assert '<option value="" selected>Title (A to Z)</option>' in html
+    assert '<option value="" selected>Most job openings first</option>' in html
     assert "Preparation needed, Sort by." in html
 
 
@@ -153,7 +153,7 @@ def test_a_very_long_search_is_cut_like_the_box_does(client, explore_catalogue):
 
 def test_forms_without_a_page_hold_their_defaults():
     form = OccupationListForm({})
-    assert form.values == {"zone": None, "education": "", "sort": "title", "page": None}
+    assert form.values == {"zone": None, "education": "", "sort": "openings", "page": None}
     assert not form.ignored
 
 

@@ -47,4 +47,5 @@ def test_my_careers_and_compare_say_whose_figures(client, web_admin):
     ).content.decode()
     row = html[html.index("Pay, jobs and education are for") :]
     row = row[: row.index("</tr>")]
-    assert "<td>This job</td>" in row and "<td>A group of related jobs</td>" in row
+    assert '<td data-career="Registered Nurses">This job</td>' in row
+    assert f'<td data-career="{web_admin.title}">A group of related jobs</td>' in row

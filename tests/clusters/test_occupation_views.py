@@ -90,8 +90,18 @@ def test_occupation_page_shows_every_section(client, nurse_catalogue):
     assert "Social 6.0" in html  # the svg description
     assert '<th scope="row">Investigative</th><td class="num">4.0</td>' in html
     assert "Social, Investigative" in html
-    # Job zone in our words and O*NET's text as data
-    assert "Job zone 4 of 5: A lot of preparation." in html
+    # Key facts first: pay, education to start, outlook, preparation
+    start = html.index('<dl class="key-facts"')
+    facts = html[start : html.index("</dl>", start)]
+    assert "$93,600 a year" in facts and "Bachelor&#x27;s degree" in facts
+    assert "(+4.9%)" in facts and "A lot of preparation" in facts
+    # every section is in "On this page"
+    start = html.index('<nav class="on-this-page"')
+    links = html[start : html.index("</nav>", start)]
+    for section in re.findall(r'<h2 id="([^"]+)"', html):
+        assert f'href="#{section}"' in links
+    # Preparation in plain words ("job zone" only explained), O*NET's text as data
+    assert "Level 4 of 5: A lot of preparation." in html
     assert "O*NET education text 4." in html
     # Education: BLS typical entry and O*NET's spread (0% rows left out, labels shortened)
     assert "Bachelor&#x27;s degree" in html

@@ -1,5 +1,6 @@
 """The whole-page cache: shared pages, each visitor's own CSRF token, invalidation, ETags."""
 
+import gzip
 import re
 
 import pytest
@@ -90,6 +91,22 @@ def test_browsers_revalidate_with_the_etag(client, explore_catalogue):
         explore_catalogue["nurse"].save()
     changed = client.get(NURSE, headers={"If-None-Match": etag})
     assert changed.status_code == 200 and changed["ETag"] != etag
+
+
+def test_cached_pages_are_compressed_with_the_visitors_own_token(explore_catalogue):
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.get(NURSE)  # fills the cache
+    second.get(NURSE)  # sets this browser's CSRF cookie
+    response = second.get(NURSE, headers={"Accept-Encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip" and "Accept-Encoding" in response["Vary"]
+    html = gzip.decompress(response.content).decode()
+    assert CSRF_PLACEHOLDER not in html and b"Registered Nurses" not in response.content
+    etag = response["ETag"]
+    assert etag.startswith("W/")  # GZipMiddleware weakens it
+    again = second.get(NURSE, headers={"Accept-Encoding": "gzip", "If-None-Match": etag})
+    assert again.status_code == 304
+    saved = second.post(SAVE, {"code": "29-1141.00", "csrfmiddlewaretoken": form_token(html)})
+    assert saved.status_code == 302  # the token in the compressed page works
 
 
 def test_the_version_is_reread_after_its_maximum_age(explore_catalogue, settings):

@@ -82,6 +82,21 @@ def test_htmx_post_returns_just_the_button(client, explore_catalogue):
     assert saved_list(client) == []
 
 
+def test_remove_on_my_careers_updates_its_compare_list_too(client, explore_catalogue):
+    for code in ("29-1141.00", "31-1131.00", "47-2111.00"):
+        client.post(SAVE, {"code": code})
+    page = client.get(SAVED).content.decode()
+    assert "Compare these 3 careers" in page and 'id="pick-47-2111.00"' in page
+    response = client.post(SAVE, {"code": "47-2111.00", "next": SAVED}, **HTMX)
+    html = response.content.decode()
+    assert "Removed from My careers." in html
+    tools = html[html.index('<div id="compare-tools" hx-swap-oob="true">') :]
+    assert "Compare these 2 careers" in tools
+    assert "o=29-1141.00&amp;o=31-1131.00" in tools and "47-2111.00" not in tools
+    elsewhere = client.post(SAVE, {"code": "47-2111.00", "next": "/search/"}, **HTMX)
+    assert "compare-tools" not in elsewhere.content.decode()  # other pages have no such list
+
+
 @pytest.mark.parametrize("code", ["", "99-9999.99", "nurse", "29-1141.00' OR 1=1"])
 def test_unknown_code_is_a_400(client, explore_catalogue, code):
     response = client.post(SAVE, {"code": code})

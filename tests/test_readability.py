@@ -1,0 +1,82 @@
+"""Our own words read at an 8th-grade level or below (Flesch-Kincaid grade, textstat).
+
+Covers what we write: the cluster and pathway descriptions in fixtures/authored, the quiz
+statements, and the words in the student pages' templates. Imported O*NET and BLS text is
+data with its source, not ours, so it is not measured.
+"""
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+import textstat
+
+ROOT = Path(__file__).resolve().parent.parent
+GRADE = 8
+AUTHORED = sorted((ROOT / "fixtures" / "authored").glob("*.csv"))
+# The source lines credit each data set by its publisher's own name (a license requirement),
+# so they are the one part of a page we do not word ourselves.
+CREDIT_LINES = {"_source.html", "footer_sources.html", "_framework_credit.html"}
+STUDENT_TEMPLATES = [
+    path
+    for folder in ("templates", "templates/includes", "clusters/templates/clusters",
+                   "assessments/templates/assessments")
+    for path in sorted((ROOT / folder).glob("*.html"))
+    if path.name not in CREDIT_LINES
+]  # fmt: skip
+
+
+def grade(text: str) -> float:
+    return textstat.flesch_kincaid_grade(text)
+
+
+def descriptions() -> list[tuple[str, str]]:
+    found = []
+    for path in AUTHORED:
+        with path.open(newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                where = f"{path.stem}: {row['cluster']} / {row['pathway'] or '(cluster)'}"
+                found.append((where, row["description"]))
+    return found
+
+
+def template_words(source: str) -> str:
+    """The words a template shows: no comments, tags, variables or markup. A heading, a list
+    item, a table cell or a label ends where its element ends, as a reader takes it."""
+    source = re.sub(r"{% comment %}.*?{% endcomment %}|{#.*?#}", " ", source, flags=re.S)
+    source = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", source, flags=re.S)
+    source = re.sub(r"{%.*?%}|{{.*?}}", " ", source, flags=re.S)
+    blocks = r"</(?:p|li|h[1-6]|th|td|dt|dd|legend|label|button|summary|caption|option|a)>"
+    source = re.sub(blocks, ". ", source)
+    source = re.sub(r"<[^>]+>", " ", source)
+    source = re.sub(r"([.!?:;])\s*\.", r"\1", source)  # no doubled stops
+    return re.sub(r"\s+", " ", source).strip()
+
+
+@pytest.mark.parametrize(("where", "text"), descriptions(), ids=lambda v: v[:60])
+def test_each_authored_description_reads_at_grade_8_or_below(where, text):
+    assert grade(text) <= GRADE, f"{where} reads at grade {grade(text):.1f}: {text}"
+
+
+def test_the_quiz_statements_read_at_grade_8_or_below():
+    with (ROOT / "fixtures" / "assessments" / "items.csv").open(newline="") as f:
+        statements = [row["text"].rstrip(".") + "." for row in csv.DictReader(f)]
+    assert len(statements) >= 30
+    assert grade(" ".join(statements)) <= GRADE
+
+
+@pytest.mark.parametrize("path", STUDENT_TEMPLATES, ids=lambda p: p.name)
+def test_the_words_on_student_pages_read_at_grade_8_or_below(path):
+    words = template_words(path.read_text())
+    if len(words.split()) < 30:  # too little text for a grade to mean anything
+        pytest.skip("fewer than 30 words")
+    assert grade(words) <= GRADE, f"{path.name} reads at grade {grade(words):.1f}"
+
+
+def test_the_measure_tells_hard_text_from_easy_text():
+    hard = (
+        "Comprehensive occupational classification methodologies necessitate "
+        "interdisciplinary collaboration among governmental statistical organizations."
+    )
+    assert grade(hard) > GRADE >= grade("You might fix a bike. You might help a friend.")
