@@ -13,13 +13,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
 
 from clusters.search.words import MAX_QUERY_LENGTH
-from clusters.selectors import (
-    DEFAULT_SORT,
-    EDUCATION_LEVELS,
-    SORTS,
-    ZONE_CHOICES,
-    ListFilters,
-)
+from clusters.selectors import DEFAULT_SORT, SORTS, ListFilters
+from clusters.wording import EDUCATION_LEVELS, ZONE_CHOICES
 
 ASCII_NUMBER = re.compile(r"[0-9]{1,9}")
 

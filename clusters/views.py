@@ -19,8 +19,9 @@ from django_htmx.middleware import HtmxDetails
 from clusters import selectors
 from clusters.forms import OccupationListForm, SearchForm
 from clusters.search import search_occupations
-from clusters.selectors import JOB_ZONE_WORDS, data_releases
+from clusters.selectors import data_releases
 from clusters.services import MAX_SAVED, SavedListFull, saved_codes, toggle_saved
+from clusters.wording import JOB_ZONE_WORDS
 from core.page_cache import same_for_everyone, shared_page
 
 SEARCH_PAGE_SIZE = 20

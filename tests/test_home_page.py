@@ -5,8 +5,9 @@ from django.urls import NoReverseMatch, reverse
 
 from assessments import browser_attempts
 from assessments.models import Assessment, Attempt
-from tests.assessments.conftest import HELPER, finished_attempt, shipped_quiz  # noqa: F401
+from tests.assessments.conftest import shipped_quiz  # noqa: F401
 from tests.support import factories as make
+from tests.support.quiz import HELPER, finished_attempt
 
 pytestmark = pytest.mark.django_db
 

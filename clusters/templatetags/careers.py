@@ -9,7 +9,7 @@ from django.utils.html import format_html
 
 from clusters.importer import BRIGHT_GROWTH_FACTOR, FRAMEWORKS
 from clusters.riasec import RIASEC, RIASEC_NAMES
-from clusters.selectors import JOB_ZONE_WORDS
+from clusters.wording import JOB_ZONE_WORDS
 
 register = template.Library()
 

@@ -4,7 +4,7 @@ attempts are view-only and never lead to a student's private results."""
 import pytest
 
 from assessments.models import Assessment, Attempt, Item
-from tests.admin.conftest import change_form_data, inline_prefix
+from tests.support.admin import change_form_data, inline_prefix
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from assessments.models import Assessment, Attempt
 from clusters import models as m
-from tests.admin.conftest import change_form_data, inline_prefix
+from tests.support.admin import change_form_data, inline_prefix
 
 pytestmark = pytest.mark.django_db
 

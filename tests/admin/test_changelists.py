@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from assessments import models as a
 from clusters import models as m
-from tests.admin.conftest import add_quiz_rows, add_rows
+from tests.support.admin import add_quiz_rows, add_rows
 
 pytestmark = pytest.mark.django_db
 

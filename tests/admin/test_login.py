@@ -8,7 +8,7 @@ from axes.models import AccessAttempt
 from django.test import Client
 from django.utils import timezone
 
-from tests.admin.conftest import PASSWORD
+from tests.support.admin import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

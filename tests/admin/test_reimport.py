@@ -4,7 +4,7 @@ import pytest
 
 from clusters import models as m
 from clusters.importer import import_catalogue
-from tests.admin.conftest import change_form_data, inline_prefix
+from tests.support.admin import change_form_data, inline_prefix
 from tests.support.sample_source import TAB_FILES, write_source
 
 pytestmark = pytest.mark.django_db

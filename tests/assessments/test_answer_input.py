@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import Attempt, Response
-from tests.assessments.conftest import HELPER, answer_items
+from tests.support.quiz import HELPER, answer_items
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from assessments import browser_attempts
 from assessments.models import Attempt
 from assessments.services import start_attempt
-from tests.assessments.test_quiz_views import answer_url, item_ids, page_url
+from tests.support.quiz import answer_url, item_ids, page_url
 
 pytestmark = pytest.mark.django_db
 

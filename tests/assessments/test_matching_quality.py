@@ -82,7 +82,7 @@ def test_results_page_queries_are_fixed_on_the_real_data(client, django_assert_n
 def test_each_top_cluster_has_its_own_reason_and_a_count_within_the_plan(client):
     """On the real data: no two top clusters open their reason the same way; counts and the
     careers listed are the same careers, within the plan; no "such as" naming one."""
-    from tests.assessments.test_results_trust import cards, listed_careers, sentences, text
+    from tests.support.results_page import cards, listed_careers, sentences, text
 
     quiz = Assessment.objects.get(slug="quick-interest-quiz")
     for answers, plan in (

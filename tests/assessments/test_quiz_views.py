@@ -1,14 +1,12 @@
 """The quiz pages: start, pages, saving answers, resuming, the last step, bad input."""
 
-import re
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from assessments.models import Assessment, Attempt, Item, Response
 from assessments.services import start_attempt
-from tests.assessments.conftest import HELPER, answer_items
+from tests.support.quiz import HELPER, answer_items, answer_url, item_ids, page_url
 
 pytestmark = pytest.mark.django_db
 
@@ -20,18 +18,6 @@ def attempt(mini_quiz, client):
     assert response.status_code == 302
     assert response["Location"] == reverse("assessments:page", args=[attempt.token, 1])
     return attempt
-
-
-def page_url(attempt, number):
-    return reverse("assessments:page", args=[attempt.token, number])
-
-
-def answer_url(attempt):
-    return reverse("assessments:answer", args=[attempt.token])
-
-
-def item_ids(html):
-    return [int(i) for i in dict.fromkeys(re.findall(r'name="q(\d+)"', html))]
 
 
 def saved(attempt):

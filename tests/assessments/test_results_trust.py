@@ -6,7 +6,6 @@ and edge-case answer sets and check every statement against the attempt's own sc
 These tests read the page like a student does (its text), so they need nothing from the
 code but the page."""
 
-import html as html_module
 import re
 
 import pytest
@@ -16,7 +15,8 @@ from hypothesis import strategies as st
 
 from assessments.models import Attempt, EducationPlan, Response
 from assessments.services import complete_attempt
-from tests.assessments.conftest import finished_attempt
+from tests.support.quiz import finished_attempt
+from tests.support.results_page import cards, listed_careers, sentences, text
 
 pytestmark = pytest.mark.django_db
 
@@ -47,21 +47,8 @@ def url(attempt, **params):
     return base + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
 
 
-def text(markup: str) -> str:
-    """The words a student reads; a heading, paragraph or list item ends with "¦" so that a
-    cluster's name ("Helping People") never runs into the sentence after it."""
-    markup = re.sub(r"</(h[1-6]|p|li|dt|dd|summary|caption|th|td)>", " ¦ ", markup)
-    plain = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", markup))
-    return html_module.unescape(plain).replace(" .", ".").replace(" ,", ",")
-
-
 def main(page: str) -> str:
     return page[page.index("<main") : page.index("</main>")]
-
-
-def sentences(plain: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?:;])\s+|\s*¦\s*", plain)
-    return [s for s in parts if s.strip()]
 
 
 def liked_claims(plain: str) -> set[str]:
@@ -77,19 +64,6 @@ def liked_claims(plain: str) -> set[str]:
             if any(re.search(rf"\b{re.escape(w.lower())}\b", low) for w in words):
                 found.add(area)
     return found
-
-
-def cards(page: str) -> list[str]:
-    start = r'<li class="card cluster-match"[^>]*>'
-    return re.findall(rf"{start}(.*?)</li>\s*(?={start}|</ol>)", page, re.S)
-
-
-def listed_careers(card: str) -> list[str]:
-    """The fit label of each career listed under "Careers here that fit you"."""
-    if "Careers here that fit you" not in card:
-        return []
-    part = card.split("Careers here that fit you", 1)[1]
-    return [label.strip() for label in re.findall(r'<span class="fit[^"]*">([^<]+)<', part)]
 
 
 def take(quiz, values, plan=None) -> Attempt:

@@ -9,7 +9,7 @@ from django.urls import reverse
 from assessments.models import Attempt
 from assessments.services import complete_attempt
 from clusters.models import LocalProgramme, Pathway
-from tests.assessments.conftest import HELPER, answer_items, finished_attempt
+from tests.support.quiz import HELPER, answer_items, finished_attempt
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 
 from assessments import services
 from assessments.models import Assessment, Attempt, Item, Response
-from tests.assessments.conftest import HELPER, answer_items
+from tests.support.quiz import HELPER, answer_items
 
 pytestmark = pytest.mark.django_db
 

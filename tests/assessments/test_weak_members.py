@@ -5,7 +5,7 @@ import pytest
 from assessments.matching import match_profile
 from assessments.selectors import load_catalogue
 from clusters.models import PathwayOccupation
-from tests.assessments.conftest import make_occupation
+from tests.support.quiz import make_occupation
 
 pytestmark = pytest.mark.django_db
 

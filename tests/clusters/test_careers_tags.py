@@ -6,6 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from clusters.templatetags import careers
+from clusters.wording import JOB_ZONE_WORDS
 
 
 @pytest.mark.parametrize(
@@ -60,7 +61,7 @@ def test_change_words(value, fast, words):
 def test_zone_name_and_the_unrated():
     assert careers.zone_name(None) == "Not rated"
     assert careers.zone_name(99) == "Not rated"
-    assert careers.zone_name(3) == careers.JOB_ZONE_WORDS[3][0]
+    assert careers.zone_name(3) == JOB_ZONE_WORDS[3][0]
 
 
 def test_interest_names():

@@ -12,8 +12,7 @@ from django.db import connection
 
 from clusters import models as m
 from clusters.importer import import_catalogue
-from tests.clusters.test_importer import snapshot
-from tests.support.sample_source import write_source
+from tests.support.sample_source import snapshot, write_source
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]

@@ -7,28 +7,9 @@ from django.core.management.base import CommandError
 
 from clusters import models as m
 from clusters.importer import ImportFileError, import_catalogue, is_bright_outlook
-from tests.support.sample_source import TAB_FILES, write_source
+from tests.support.sample_source import TAB_FILES, snapshot, write_source
 
 pytestmark = pytest.mark.django_db
-
-COUNTED = [
-    m.DataRelease, m.Framework, m.Cluster, m.Pathway, m.PathwayOccupation, m.Occupation,
-    m.Task, m.OtherTitle, m.RelatedOccupation, m.Attribute, m.EducationShare, m.Programme,
-    m.JobZone,
-]  # fmt: skip
-
-
-def counts() -> dict[str, int]:
-    return {model.__name__: model.objects.count() for model in COUNTED}
-
-
-def snapshot() -> dict:
-    """Everything a failed import must leave untouched."""
-    return {
-        "counts": counts(),
-        "occupations": list(m.Occupation.objects.order_by("code").values()),
-        "clusters": list(m.Cluster.objects.order_by("slug").values()),
-    }
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from clusters import models as m
+
 TAB_FILES: dict[str, list[list[str]]] = {
     "onet-29.3/Read Me.txt": [["O*NET 29.3 Database"], ["May 2025 Release"]],
     "bls-oews-2024/field_descriptions.txt": [
@@ -187,3 +189,23 @@ def write_source(root: Path, changes: dict[str, list[list[str]] | None] | None =
             else:
                 csv.writer(handle, delimiter=delimiter, lineterminator="\n").writerows(rows)
     return root
+
+
+def snapshot() -> dict:
+    """Everything a failed import must leave untouched."""
+    return {
+        "counts": counts(),
+        "occupations": list(m.Occupation.objects.order_by("code").values()),
+        "clusters": list(m.Cluster.objects.order_by("slug").values()),
+    }
+
+
+def counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+COUNTED = [
+    m.DataRelease, m.Framework, m.Cluster, m.Pathway, m.PathwayOccupation, m.Occupation,
+    m.Task, m.OtherTitle, m.RelatedOccupation, m.Attribute, m.EducationShare, m.Programme,
+    m.JobZone,
+]  # fmt: skip
