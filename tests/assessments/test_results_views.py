@@ -98,6 +98,15 @@ def test_education_plan_filter_with_htmx_returns_the_partial(client, attempt):
     assert response["Vary"] and "HX-Request" in response["Vary"]
 
 
+def test_after_an_htmx_plan_change_the_framework_links_keep_the_new_plan(client, attempt):
+    html = client.get(url(attempt, plan=4), headers={"HX-Request": "true"}).content.decode()
+    nav = html[html.index('<nav id="framework-switch"') : html.index("</nav>")]
+    assert 'hx-swap-oob="true"' in nav  # replaces the links above the list
+    assert "?framework=wide&amp;plan=4" in nav
+    full = client.get(url(attempt, plan=4)).content.decode()
+    assert full.count('id="framework-switch"') == 1 and "hx-swap-oob" not in full
+
+
 def test_the_attempts_plan_is_the_default_filter(client, interest_catalogue, mini_quiz):
     attempt = finished_attempt(mini_quiz, HELPER, plan=5)
     html = client.get(url(attempt)).content.decode()
