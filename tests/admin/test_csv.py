@@ -64,7 +64,7 @@ def test_export_runs_a_fixed_number_of_queries(counselor_client, imported_sample
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from tests.admin.conftest import add_rows
+    from tests.support.admin import add_rows
 
     counts = []
     for more in (1, 10):

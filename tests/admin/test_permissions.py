@@ -109,7 +109,7 @@ def test_students_without_staff_status_cannot_use_admin(client, django_user_mode
 
 
 def test_counselor_can_log_in_with_a_password(client, counselor):
-    from tests.admin.conftest import PASSWORD
+    from tests.support.admin import PASSWORD
 
     response = client.post(
         "/admin/login/?next=/admin/",
