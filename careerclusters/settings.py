@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.SessionMiddleware",  # Django's; a 503 if saving meets an outage
+    "django.middleware.locale.LocaleMiddleware",  # the language comes from the address
+    "core.middleware.first_visit_language",  # a Spanish browser's first visit goes to /es/
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -105,6 +107,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
@@ -154,7 +157,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# English keeps the addresses it always had; Spanish pages live under /es/ (see urls.py).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+# Our own messages: locale/ for the project's templates and core, <app>/locale/ for each app.
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# US formats in both languages' numbers, and our date formats (careerclusters/formats/).
+FORMAT_MODULE_PATH = ["careerclusters.formats"]
 TIME_ZONE = env("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

@@ -3,7 +3,11 @@ import logging
 from django.conf import settings
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import translate_url
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language_from_path, get_language_from_request
 
 from core.views import healthz
 
@@ -92,3 +96,36 @@ def client_ip(request) -> str | None:
     if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
         return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR")
+
+
+def first_visit_language(get_response):
+    """Send a browser that prefers Spanish to the Spanish page on its first visit.
+
+    English pages keep their addresses, so LocaleMiddleware alone never looks at
+    Accept-Language for them. Once the visitor picks a language with the header's switch,
+    its cookie decides and this does nothing; so do addresses with no Spanish page (admin).
+    """
+
+    def middleware(request):
+        if _wants_spanish_first(request):
+            spanish = translate_url(request.get_full_path(), "es")
+            if spanish != request.get_full_path():
+                response = HttpResponseRedirect(spanish)
+                patch_vary_headers(response, ("Accept-Language", "Cookie"))
+                return response
+        response = get_response(request)
+        if request.method in ("GET", "HEAD") and not get_language_from_path(request.path_info):
+            patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response
+
+    return middleware
+
+
+def _wants_spanish_first(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
+        and not request.headers.get("HX-Request")
+        and not get_language_from_path(request.path_info)
+        and get_language_from_request(request) == "es"  # no cookie: the browser's list
+    )
