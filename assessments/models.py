@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from assessments.scoring import ANSWER_MAX, ANSWER_MIN, AREA_NAMES, is_low
 from clusters.riasec import scores_of
+from core.i18n import SPANISH_HELP
 
 AREA_CHOICES = list(AREA_NAMES.items())
 
@@ -44,9 +45,13 @@ class EducationPlan(models.IntegerChoices):
 class Assessment(models.Model):
     slug = models.SlugField(unique=True, help_text="Used in links, e.g. quick-interest-quiz.")
     name = models.CharField(max_length=200)
+    name_es = models.CharField(
+        "name in Spanish", max_length=200, blank=True, help_text=SPANISH_HELP
+    )
     description = models.TextField(
         blank=True, help_text="Written by us; shown on the start page. Plain language."
     )
+    description_es = models.TextField("description in Spanish", blank=True, help_text=SPANISH_HELP)
     minutes = models.PositiveSmallIntegerField(
         "minutes to complete",
         default=10,
@@ -102,6 +107,9 @@ class Item(models.Model):
     text = models.CharField(
         max_length=200,
         help_text="A plain activity a teenager can picture; no job titles, no stereotypes.",
+    )
+    text_es = models.CharField(
+        "text in Spanish", max_length=200, blank=True, help_text=SPANISH_HELP
     )
 
     class Meta:

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from clusters.riasec import scores_of
+from core.i18n import SPANISH_HELP
 
 
 class DataRelease(models.Model):
@@ -42,7 +43,11 @@ class DataRelease(models.Model):
 class Framework(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
+    name_es = models.CharField(
+        "name in Spanish", max_length=200, blank=True, help_text=SPANISH_HELP
+    )
     description = models.TextField(blank=True, help_text="Written by us; shown to students.")
+    description_es = models.TextField("description in Spanish", blank=True, help_text=SPANISH_HELP)
     is_default = models.BooleanField(
         default=False, help_text="The framework the site shows unless a student picks the other."
     )
@@ -65,7 +70,11 @@ class Cluster(models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="clusters")
     slug = models.SlugField(unique=True, help_text="Unique across frameworks: /clusters/<slug>/.")
     name = models.CharField(max_length=200)
+    name_es = models.CharField(
+        "name in Spanish", max_length=200, blank=True, help_text=SPANISH_HELP
+    )
     description = models.TextField(blank=True, help_text="Written by us; shown to students.")
+    description_es = models.TextField("description in Spanish", blank=True, help_text=SPANISH_HELP)
 
     class Meta:
         ordering = ["name"]
@@ -81,7 +90,11 @@ class Pathway(models.Model):
     cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="pathways")
     slug = models.SlugField()
     name = models.CharField(max_length=200)
+    name_es = models.CharField(
+        "name in Spanish", max_length=200, blank=True, help_text=SPANISH_HELP
+    )
     description = models.TextField(blank=True, help_text="Written by us; shown to students.")
+    description_es = models.TextField("description in Spanish", blank=True, help_text=SPANISH_HELP)
     occupations = models.ManyToManyField(
         "Occupation", related_name="pathways", blank=True, through="PathwayOccupation"
     )
@@ -147,6 +160,18 @@ class Occupation(models.Model):
         max_length=10, unique=True, help_text="O*NET-SOC code, e.g. 29-1141.00"
     )
     title = models.CharField(max_length=200)
+    title_es = models.CharField(
+        "title in Spanish",
+        max_length=200,
+        blank=True,
+        help_text="Our translation of the O*NET title. " + SPANISH_HELP,
+    )
+    keywords_es = models.TextField(
+        "Spanish search words",
+        blank=True,
+        help_text="Other Spanish words students type for this career, separated by ; "
+        "(search on Spanish pages finds them).",
+    )
     description = models.TextField()
     release = models.ForeignKey(DataRelease, on_delete=models.PROTECT, related_name="+")
 

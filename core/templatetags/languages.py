@@ -1,11 +1,25 @@
-"""The page in each of the site's languages: hreflang links and the header's switch."""
+"""Languages: content in the page's language, hreflang links and the header's switch."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from core import i18n
+
 register = template.Library()
+
+
+@register.filter
+def translated(obj, field: str) -> str:
+    """{{ cluster|translated:"name" }}: the Spanish column on Spanish pages, else English."""
+    return i18n.translated(obj, field)
+
+
+@register.filter
+def is_translated(obj, field: str) -> bool:
+    """False when a Spanish page shows this field in English (mark it lang="en")."""
+    return i18n.is_translated(obj, field)
 
 
 @register.inclusion_tag("includes/language_alternates.html", takes_context=True)

@@ -1,0 +1,46 @@
+"""Content in the visitor's language: the `<field>_es` columns written by us, else English.
+
+Our own text (cluster, pathway and quiz content, career titles) has a Spanish column next to
+the English one. Imported data (O*NET descriptions and tasks, CIP titles) has only English,
+and Spanish pages say so where they show it.
+"""
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+SPANISH_HELP = "Shown on Spanish pages (/es/). Left empty, they show the English."
+
+
+def translated(obj, field: str) -> str:
+    """`obj.<field>` in the active language: its `<field>_<language>` when not empty.
+
+    `obj` is a model instance or a row from `.values()`; either must include the Spanish
+    column when the page may be Spanish (`spanish_fields` lists them for `.only()`).
+    """
+    language = get_language()
+    if language and language != settings.LANGUAGE_CODE:
+        local = _read(obj, f"{field}_{language}")
+        if local:
+            return local
+    return _read(obj, field)
+
+
+def is_translated(obj, field: str) -> bool:
+    """Whether the page shows `field` in its own language (False: English on a Spanish page)."""
+    language = get_language()
+    return (
+        not language
+        or language == settings.LANGUAGE_CODE
+        or bool(_read(obj, f"{field}_{language}"))
+    )
+
+
+def spanish_fields(*fields: str) -> list[str]:
+    """The fields and their Spanish columns, for `.only()` and `.values()`."""
+    return [name for field in fields for name in (field, f"{field}_es")]
+
+
+def _read(obj, field: str) -> str:
+    if isinstance(obj, dict):
+        return obj.get(field) or ""
+    return getattr(obj, field, "") or ""
