@@ -47,7 +47,7 @@ class ItemOrderForm(ConstraintLeftToSave, forms.ModelForm):
 
     class Meta:
         model = Item
-        fields = ["order", "area", "basic_interest", "text"]
+        fields = ["order", "area", "basic_interest", "text", "text_es"]
 
 
 class ItemOrderFormSetMixin:
@@ -113,7 +113,7 @@ class ItemInline(admin.TabularInline):
     model = Item
     form = ItemOrderForm
     formset = ItemInlineFormSet
-    fields = ["order", "area", "basic_interest", "text"]
+    fields = ["order", "area", "basic_interest", "text", "text_es"]
     ordering = ["order", "pk"]
     extra = 0
     show_change_link = True
@@ -138,8 +138,8 @@ class AssessmentAdmin(SafeListAdmin, admin.ModelAdmin):
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
     fields = [
-        "name", "slug", "description", "minutes", "items_per_page", "position", "is_published",
-        "preview",
+        ("name", "name_es"), "slug", ("description", "description_es"), "minutes",
+        "items_per_page", "position", "is_published", "preview",
     ]  # fmt: skip
     readonly_fields = ["preview"]
     inlines = [ItemInline]
@@ -229,7 +229,7 @@ class ItemAdmin(SafeListAdmin, admin.ModelAdmin):
     search_fields = ["text", "basic_interest"]
     autocomplete_fields = ["assessment"]
     ordering = ["assessment", "order", "pk"]
-    fields = ["assessment", "order", "area", "basic_interest", "text"]
+    fields = ["assessment", "order", "area", "basic_interest", ("text", "text_es")]
 
     def view_on_site(self, obj):
         return obj.assessment.get_absolute_url() if obj.assessment.is_published else None

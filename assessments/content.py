@@ -25,6 +25,8 @@ class ShippedAssessment:
     slug: str
     name: str
     description: str
+    name_es: str
+    description_es: str
     minutes: int
     items_per_page: int
     position: int
@@ -38,6 +40,11 @@ SHIPPED = [
         description=(
             "30 short statements about activities. Good for a first look at what you like."
         ),
+        name_es="Cuestionario rápido de intereses",
+        description_es=(
+            "30 frases cortas sobre actividades. Es bueno para dar un primer vistazo a lo que "
+            "te gusta."
+        ),
         minutes=5,
         items_per_page=6,
         position=1,
@@ -49,6 +56,11 @@ SHIPPED = [
         description=(
             "60 statements about activities. Takes a little longer and gives a more "
             "reliable picture of your interests."
+        ),
+        name_es="Perfil de intereses",
+        description_es=(
+            "60 frases sobre actividades. Toma un poco más de tiempo y te da una idea más "
+            "confiable de tus intereses."
         ),
         minutes=10,
         items_per_page=10,
@@ -122,4 +134,39 @@ def load_shipped_items(*, assessment_model, item_model, path: Path = ITEMS_CSV) 
             for position, row in enumerate(chosen, start=1)
         )
         changes.append(f"Added {len(chosen)} items to {assessment.name!r}.")
+    if any(f.name == "text_es" for f in item_model._meta.get_fields()):
+        # (migration 0002's models have no Spanish columns yet: 0006 fills them)
+        changes += fill_spanish(assessment_model=assessment_model, item_model=item_model)
+    return changes
+
+
+def fill_spanish(*, assessment_model, item_model, path: Path = ITEMS_CSV) -> list[str]:
+    """Our Spanish for the shipped assessments and items, into empty Spanish fields only.
+
+    An item gets the Spanish of the shipped statement with its English text, so an item a
+    counselor has reworded keeps showing its English until they write the Spanish.
+    """
+    spanish = {row["text"]: (row.get("text_es") or "").strip() for row in read_items(path=path)}
+    changes = []
+    for spec in SHIPPED:
+        assessment = assessment_model.objects.filter(slug=spec.slug).first()
+        if assessment is None:
+            continue
+        empty = {
+            name: getattr(spec, name)
+            for name in ("name_es", "description_es")
+            if not getattr(assessment, name)
+        }
+        if empty:
+            assessment_model.objects.filter(pk=assessment.pk).update(**empty)
+        items = [
+            item
+            for item in item_model.objects.filter(assessment=assessment, text_es="")
+            if spanish.get(item.text)
+        ]
+        for item in items:
+            item.text_es = spanish[item.text]
+        item_model.objects.bulk_update(items, ["text_es"])
+        if empty or items:
+            changes.append(f"Added Spanish to {len(items)} items of {spec.name!r}.")
     return changes

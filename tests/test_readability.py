@@ -1,4 +1,5 @@
-"""Our own words read at an 8th-grade level or below (Flesch-Kincaid grade, textstat).
+"""Our own words read at an 8th-grade level or below (Flesch-Kincaid grade, textstat), and
+our Spanish is easy to read (Fernández-Huerta 70 or more: "bastante fácil", about 7th grade).
 
 Covers what we write: the cluster and pathway descriptions in fixtures/authored, the quiz
 statements, and the words in the student pages' templates. Imported O*NET and BLS text is
@@ -14,7 +15,10 @@ import textstat
 
 ROOT = Path(__file__).resolve().parent.parent
 GRADE = 8
-AUTHORED = sorted((ROOT / "fixtures" / "authored").glob("*.csv"))
+AUTHORED = [
+    ROOT / "fixtures" / "authored" / name for name in ("national-2024.csv", "classic-16.csv")
+]
+SPANISH_EASE = 70  # Fernández-Huerta: 70-80 is "fairly easy", 60-70 "normal"
 # The source lines credit each data set by its publisher's own name (a license requirement),
 # so they are the one part of a page we do not word ourselves.
 CREDIT_LINES = {"_source.html", "footer_sources.html", "_framework_credit.html"}
@@ -31,14 +35,22 @@ def grade(text: str) -> float:
     return textstat.flesch_kincaid_grade(text)
 
 
-def descriptions() -> list[tuple[str, str]]:
+def descriptions(column: str = "description") -> list[tuple[str, str]]:
     found = []
     for path in AUTHORED:
         with path.open(newline="", encoding="utf-8") as f:
             for row in csv.DictReader(f):
                 where = f"{path.stem}: {row['cluster']} / {row['pathway'] or '(cluster)'}"
-                found.append((where, row["description"]))
+                found.append((where, row[column]))
     return found
+
+
+@pytest.fixture
+def spanish():
+    """textstat counts syllables for one language at a time: Spanish for this test only."""
+    textstat.set_lang("es")
+    yield textstat.fernandez_huerta
+    textstat.set_lang("en_US")
 
 
 def template_words(source: str) -> str:
@@ -80,3 +92,26 @@ def test_the_measure_tells_hard_text_from_easy_text():
         "interdisciplinary collaboration among governmental statistical organizations."
     )
     assert grade(hard) > GRADE >= grade("You might fix a bike. You might help a friend.")
+
+
+def test_every_spanish_description_and_statement_is_easy_to_read(spanish):
+    with (ROOT / "fixtures" / "assessments" / "items.csv").open(newline="", encoding="utf-8") as f:
+        statements = [(f"item {r['order']}", r["text_es"]) for r in csv.DictReader(f)]
+    texts = descriptions("description_es") + statements
+    assert len(texts) == 174 + 60 and all(text for _, text in texts)
+    hard = [
+        (where, round(spanish(text), 1)) for where, text in texts if spanish(text) < SPANISH_EASE
+    ]
+    assert not hard, f"below Fernández-Huerta {SPANISH_EASE}: {hard}"
+
+
+def test_the_spanish_measure_tells_hard_text_from_easy_text(spanish):
+    hard = (
+        "La implementación de metodologías interdisciplinarias requiere colaboración "
+        "institucional entre organizaciones gubernamentales especializadas."
+    )
+    assert (
+        spanish(hard)
+        < SPANISH_EASE
+        <= spanish("Puedes arreglar una bici. Puedes ayudar a un amigo.")
+    )

@@ -79,7 +79,14 @@ class FrameworkAdmin(CatalogueAdmin):
     list_display = ["name", "is_default", "cluster_count", "slug", "source"]
     list_select_related = ["release"]
     search_fields = ["name", "slug"]
-    fields = ["name", "slug", "source", "description", "is_default"]
+    # English and Spanish side by side (one row each)
+    fields = [
+        ("name", "name_es"),
+        "slug",
+        "source",
+        ("description", "description_es"),
+        "is_default",
+    ]
     readonly_fields = ["name", "slug", "source"]
     actions = ["make_default"]
 
@@ -120,7 +127,13 @@ class ClusterAdmin(CsvAdminMixin, CatalogueAdmin):
     list_select_related = ["framework"]
     list_filter = [ClusterFrameworkFilter, DescriptionFilter]
     search_fields = ["name", "slug"]
-    fields = ["framework", "name", "slug", "source", "description"]
+    fields = [
+        "framework",
+        ("name", "name_es"),
+        "slug",
+        "source",
+        ("description", "description_es"),
+    ]
     readonly_fields = ["framework", "name", "slug", "source"]
     inlines = [PathwayInline]
     actions = ["export_csv"]
@@ -172,7 +185,10 @@ class PathwayAdmin(CatalogueAdmin):
     list_filter = [PathwayFrameworkFilter, PathwayClusterFilter, DescriptionFilter,
                    LocalProgrammesFilter]  # fmt: skip
     search_fields = ["name", "slug", "cluster__name"]
-    fields = ["cluster", "name", "slug", "source", "description", "programmes_of_study"]
+    fields = [
+        "cluster", ("name", "name_es"), "slug", "source", ("description", "description_es"),
+        "programmes_of_study",
+    ]  # fmt: skip
     readonly_fields = ["cluster", "name", "slug", "source", "programmes_of_study"]
     inlines = [
         PathwayLocalProgrammesInline,
@@ -263,6 +279,14 @@ class OccupationAdmin(CsvAdminMixin, CatalogueAdmin):
                 ],
                 "description": "BLS figures for the occupation named here (sometimes a broader "
                 "group). Read-only: the importer updates them.",
+            },
+        ),
+        (
+            "In Spanish (written by us)",
+            {
+                "fields": ["title_es", "keywords_es"],
+                "description": "Spanish pages show this title; Spanish search also finds "
+                "these words. The O*NET description and tasks stay in English.",
             },
         ),
     ]

@@ -5,8 +5,9 @@ problem raises ImportFileError naming the file, line and problem, before the dat
 touched); `write_catalogue` then applies it in one transaction, changing only rows whose
 values differ, so a second run with the same files changes nothing.
 
-Authored fields (descriptions of frameworks, clusters and pathways) are filled from
-fixtures/authored only while they are empty: counselor edits are never overwritten.
+Authored fields (descriptions of frameworks, clusters and pathways, their Spanish names and
+descriptions, and Spanish career titles) are filled from fixtures/authored only while they
+are empty: counselor edits are never overwritten.
 """
 
 from clusters.importer.read import read_sources

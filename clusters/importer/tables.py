@@ -53,12 +53,14 @@ HIGH_POINT_LETTERS = {1: "R", 2: "I", 3: "A", 4: "S", 5: "E", 6: "C"}
 FRAMEWORKS = {
     "national-2024": {
         "name": "National Career Clusters Framework (2024)",
+        "name_es": "Marco nacional de grupos de carreras (2024)",
         "position": 1,
         "release": "advance-cte",
         "authored": "national-2024.csv",
     },
     "classic-16": {
         "name": "Classic 16 Career Clusters",
+        "name_es": "Los 16 grupos de carreras clásicos",
         "position": 2,
         "release": "onet-classic",
         "authored": "classic-16.csv",

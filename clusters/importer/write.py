@@ -87,12 +87,52 @@ def import_catalogue(
     return summary
 
 
-def _authored_descriptions(filename: str) -> dict[tuple[str, str], str]:
+def _authored_rows(filename: str) -> dict[tuple[str, str], dict[str, str]]:
+    """(cluster, pathway) -> our description and Spanish name and description."""
     path = AUTHORED_DIR / filename
     if not path.exists():
         return {}
     with open(path, encoding="utf-8", newline="") as handle:
-        return {(r["cluster"], r["pathway"]): r["description"] for r in csv.DictReader(handle)}
+        return {(r["cluster"], r["pathway"]): r for r in csv.DictReader(handle)}
+
+
+AUTHORED_FIELDS = ("description", "name_es", "description_es")
+
+
+def _fill_authored(instance, row: dict[str, str] | None) -> None:
+    """Copy our text into the fields that are still empty: counselor edits stay."""
+    empty = [f for f in AUTHORED_FIELDS if not getattr(instance, f) and (row or {}).get(f)]
+    for name in empty:
+        setattr(instance, name, row[name])
+    if empty:
+        instance.save(update_fields=empty)
+
+
+SPANISH_TITLES = AUTHORED_DIR / "occupation-titles-es.csv"
+
+
+def _fill_spanish_titles(summary: Summary) -> None:
+    """Our Spanish titles and search words, into empty fields only.
+
+    A row is used only while its English title is the occupation's title: after O*NET
+    renames a career, it shows the new English title until our translation catches up.
+    """
+    if not SPANISH_TITLES.exists():
+        return
+    with open(SPANISH_TITLES, encoding="utf-8", newline="") as handle:
+        ours = {row["code"]: row for row in csv.DictReader(handle)}
+    filled = []
+    for occupation in m.Occupation.objects.only("code", "title", "title_es", "keywords_es"):
+        row = ours.get(occupation.code)
+        if row is None or row["title"] != occupation.title:
+            continue
+        empty = [f for f in ("title_es", "keywords_es") if not getattr(occupation, f) and row[f]]
+        for name in empty:
+            setattr(occupation, name, row[name])
+        if empty:
+            filled.append(occupation)
+    m.Occupation.objects.bulk_update(filled, ["title_es", "keywords_es"], batch_size=500)
+    summary.updated["Spanish career titles"] += len(filled)
 
 
 OCCUPATION_FIELDS = [
@@ -126,6 +166,7 @@ def write_catalogue(data: Catalogue, progress: Callable[[str], None] = lambda _:
         summary.created["job zones"] += created
 
     codes = _write_occupations(data, releases["onet"], summary)
+    _fill_spanish_titles(summary)
     progress(f"  occupations: {len(codes)}")
     _sync_children(data, codes, summary)
     progress("  tasks, titles, related occupations, skills, education")
@@ -315,17 +356,21 @@ def _write_frameworks(
     taken_slugs = set(m.Cluster.objects.values_list("slug", flat=True))
     has_default = m.Framework.objects.filter(is_default=True).exists()
     for slug, spec in FRAMEWORKS.items():
-        authored = _authored_descriptions(spec["authored"])
+        authored = _authored_rows(spec["authored"])
         framework, created = m.Framework.objects.get_or_create(
             slug=slug,
             defaults={
                 "name": spec["name"],
+                "name_es": spec["name_es"],
                 "position": spec["position"],
                 "release": releases[spec["release"]],
                 "is_default": slug == "national-2024" and not has_default,
             },
         )
         summary.created["frameworks"] += created
+        if not framework.name_es:
+            framework.name_es = spec["name_es"]
+            framework.save(update_fields=["name_es"])
         existing_clusters = {c.name: c for c in framework.clusters.all()}
         for cluster_name, pathways in data.frameworks[slug].items():
             cluster = existing_clusters.get(cluster_name)
@@ -336,9 +381,7 @@ def _write_frameworks(
                     framework=framework, slug=cluster_slug, name=cluster_name
                 )
                 summary.created["clusters"] += 1
-            if not cluster.description and authored.get((cluster_name, "")):
-                cluster.description = authored[(cluster_name, "")]
-                cluster.save(update_fields=["description"])
+            _fill_authored(cluster, authored.get((cluster_name, "")))
             existing_pathways = {p.name: p for p in cluster.pathways.all()}
             pathway_slugs = {p.slug for p in existing_pathways.values()}
             for pathway_name in pathways:
@@ -350,9 +393,7 @@ def _write_frameworks(
                         cluster=cluster, slug=pathway_slug, name=pathway_name
                     )
                     summary.created["pathways"] += 1
-                if not pathway.description and authored.get((cluster_name, pathway_name)):
-                    pathway.description = authored[(cluster_name, pathway_name)]
-                    pathway.save(update_fields=["description"])
+                _fill_authored(pathway, authored.get((cluster_name, pathway_name)))
                 pathway_ids[(slug, cluster_name, pathway_name)] = pathway.pk
 
     sync_rows(

@@ -7,7 +7,13 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 
-from assessments.content import ITEMS_CSV, ItemFileError, load_shipped_items, read_items
+from assessments.content import (
+    ITEMS_CSV,
+    ItemFileError,
+    fill_spanish,
+    load_shipped_items,
+    read_items,
+)
 from assessments.models import Assessment, Item
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +89,23 @@ def test_reloading_restores_a_deleted_quiz():
     assert changes == [
         "Created the assessment 'Interest profiler'.",
         "Added 60 items to 'Interest profiler'.",
+        "Added Spanish to 60 items of 'Interest profiler'.",
     ]
+    profiler = Assessment.objects.get(slug="interest-profiler")
+    assert profiler.name_es == "Perfil de intereses"
+    assert profiler.items.get(order=1).text_es == "Arreglar la cadena suelta de una bicicleta"
+
+
+def test_spanish_fills_only_empty_fields_of_the_shipped_statements():
+    quick = Assessment.objects.get(slug="quick-interest-quiz")
+    quick.items.filter(order=1).update(text="Edited by a counselor", text_es="")
+    quick.items.filter(order=2).update(text_es="Escrito por una consejera")
+    Item.objects.filter(assessment=quick, order__gt=2).update(text_es="")
+    fill_spanish(assessment_model=Assessment, item_model=Item)
+    texts = dict(quick.items.values_list("order", "text_es"))
+    assert texts[1] == ""  # reworded in English: no Spanish of ours fits it any more
+    assert texts[2] == "Escrito por una consejera"
+    assert all(texts[order] for order in range(3, 31))
 
 
 def test_a_broken_items_file_is_reported(tmp_path):

@@ -7,6 +7,7 @@ from django.core.management.base import CommandError
 
 from clusters import models as m
 from clusters.importer import ImportFileError, import_catalogue, is_bright_outlook
+from clusters.importer.write import Summary, _fill_spanish_titles
 from tests.support.sample_source import TAB_FILES, snapshot, write_source
 
 pytestmark = pytest.mark.django_db
@@ -121,6 +122,30 @@ def test_default_framework_and_authored_descriptions(imported):
     health = m.Cluster.objects.get(name="Healthcare & Human Services")
     assert health.slug == "healthcare-human-services"
     assert health.description  # from fixtures/authored/national-2024.csv
+
+
+def test_our_spanish_is_loaded_into_empty_fields(imported):
+    nurse = m.Occupation.objects.get(code="29-1141.00")
+    assert nurse.title_es == "Enfermeros y enfermeras registrados"
+    assert "enfermera" in nurse.keywords_es.split("; ")
+    health = m.Cluster.objects.get(name="Healthcare & Human Services")
+    assert health.name_es and health.description_es
+    assert all(p.name_es and p.description_es for p in health.pathways.all())
+    assert m.Framework.objects.get(slug="national-2024").name_es.startswith("Marco nacional")
+
+
+def test_spanish_edits_are_kept_and_a_renamed_career_waits_for_its_translation(imported):
+    m.Occupation.objects.filter(code="29-1141.00").update(title_es="Enfermeras (consejera)")
+    m.Cluster.objects.filter(name="Healthcare & Human Services").update(name_es="Salud")
+    renamed = m.Occupation.objects.exclude(code="29-1141.00").first()
+    m.Occupation.objects.filter(pk=renamed.pk).update(title="Old name", title_es="")
+    import_catalogue(source=imported)  # renames it back: our Spanish fits the title again
+    assert m.Occupation.objects.get(code="29-1141.00").title_es == "Enfermeras (consejera)"
+    assert m.Cluster.objects.get(name="Healthcare & Human Services").name_es == "Salud"
+    assert m.Occupation.objects.get(pk=renamed.pk).title_es
+    m.Occupation.objects.filter(pk=renamed.pk).update(title="Renamed by O*NET", title_es="")
+    _fill_spanish_titles(Summary())
+    assert m.Occupation.objects.get(pk=renamed.pk).title_es == ""
 
 
 def test_second_run_changes_nothing(imported):
