@@ -245,6 +245,7 @@ class OccupationAdmin(CsvAdminMixin, CatalogueAdmin):
     search_help_text = "Search by O*NET-SOC code (29-1141), title or any alternate title."
     actions = ["export_csv"]
     csv_name = "occupations"
+    csv_import_kind = csv_io.SPANISH_TITLES
     fieldsets = [
         (
             "Imported from O*NET",
@@ -316,6 +317,9 @@ class OccupationAdmin(CsvAdminMixin, CatalogueAdmin):
 
     def csv_rows(self, queryset):
         return csv_io.occupation_rows(occupations=queryset)
+
+    def has_import_permission(self, request):
+        return request.user.has_perm("clusters.change_occupation")
 
     @admin.display(description="job zone", ordering="job_zone")
     def zone(self, obj):

@@ -340,3 +340,77 @@ def test_export_refuses_a_search_of_too_many_words_with_the_lists_message(
     assert response.content.decode() == (
         "Search with at most 20 words at a time; this search had 500. Nothing was searched."
     )
+
+
+# Spanish ----------------------------------------------------------------------------------
+
+
+def test_exports_carry_the_spanish_next_to_the_english(counselor_client, imported_sample):
+    m.Occupation.objects.filter(code="29-1141.00").update(
+        title_es="Enfermeros y enfermeras", keywords_es="enfermera; enfermero"
+    )
+    health = m.Cluster.objects.get(name="Healthcare & Human Services")
+    m.Cluster.objects.filter(pk=health.pk).update(name_es="Salud", description_es="Cuidar.")
+    rows = read(counselor_client.get("/admin/clusters/occupation/export/"))
+    nurse = next(row for row in rows if row["code"] == "29-1141.00")
+    assert nurse["title_es"] == "Enfermeros y enfermeras"
+    assert nurse["keywords_es"] == "enfermera; enfermero"
+    rows = read(counselor_client.get("/admin/clusters/cluster/export/"))
+    own = next(row for row in rows if row["cluster_slug"] == health.slug and not row["pathway"])
+    assert (own["name_es"], own["description_es"]) == ("Salud", "Cuidar.")
+
+
+def test_spanish_names_and_descriptions_import_without_touching_the_english(imported_sample):
+    health = m.Cluster.objects.get(name="Healthcare & Human Services")
+    english = health.description
+    data = as_csv(
+        [
+            ["cluster_slug", "pathway_slug", "name_es", "description_es"],
+            [health.slug, "", "Salud (de la consejera)", "Cuidas a la gente."],
+        ]
+    )
+    plan, _saved = csv_io.apply_import(kind=csv_io.DESCRIPTIONS, data=data)
+    assert plan.ok and plan.rows[0].changes == ["name_es", "description_es"]
+    health.refresh_from_db()
+    assert (health.name_es, health.description_es) == (
+        "Salud (de la consejera)",
+        "Cuidas a la gente.",
+    )
+    assert health.description == english
+    plan = csv_io.plan_import(kind=csv_io.DESCRIPTIONS, data=data)
+    assert plan.rows[0].action == "unchanged"
+    too_long = as_csv([["cluster_slug", "pathway_slug", "name_es"], [health.slug, "", "x" * 201]])
+    plan = csv_io.plan_import(kind=csv_io.DESCRIPTIONS, data=too_long)
+    assert "name_es has 201 characters" in plan.rows[0].errors[0]
+    no_text = as_csv([["cluster_slug", "pathway_slug", "cluster"], [health.slug, "", "x"]])
+    plan = csv_io.plan_import(kind=csv_io.DESCRIPTIONS, data=no_text)
+    assert "at least one of description, name_es and description_es" in plan.file_error
+
+
+def test_spanish_career_titles_import_from_an_edited_occupations_export(
+    counselor_client, imported_sample
+):
+    rows = read(counselor_client.get("/admin/clusters/occupation/export/"))
+    header = list(rows[0])
+    for row in rows:
+        if row["code"] == "29-1141.00":
+            row["title_es"], row["keywords_es"] = (
+                "Enfermeros y enfermeras",
+                "enfermera;  enfermero",
+            )
+    data = as_csv([header, *([row[h] for h in header] for row in rows)])
+    response = upload(counselor_client, "/admin/clusters/occupation/import/", data)
+    assert response.status_code == 200
+    assert "29-1141.00 Registered Nurses" in response.content.decode()
+    plan, _saved = csv_io.apply_import(kind=csv_io.SPANISH_TITLES, data=data)
+    assert plan.ok
+    assert [r.label for r in plan.rows if r.action == "update"] == ["29-1141.00 Registered Nurses"]
+    nurse = m.Occupation.objects.get(code="29-1141.00")
+    assert (nurse.title_es, nurse.keywords_es) == (
+        "Enfermeros y enfermeras",
+        "enfermera; enfermero",
+    )
+    bad = as_csv([["code", "title_es"], ["29-1141", "x"], ["99-9999.00", "y"]])
+    plan = csv_io.plan_import(kind=csv_io.SPANISH_TITLES, data=bad)
+    assert "not an O*NET-SOC code" in plan.rows[0].errors[0]
+    assert "No occupation has the code 99-9999.00" in plan.rows[1].errors[0]
