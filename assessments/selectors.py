@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Subquery
+from django.utils.translation import get_language
 
 from assessments.matching import Catalogue, build_catalogue, in_zone, match_profile
 from assessments.models import Assessment, Attempt, EducationPlan, Item, Response
@@ -22,6 +23,7 @@ from assessments.scoring import (
 from assessments.wording import cluster_reasons, code_letters, count_sentence, tie_sentence
 from clusters.models import LocalProgramme, Occupation, PathwayOccupation
 from core.content_version import kept
+from core.i18n import in_language
 
 _SCORES = (
     "occupation__realistic",
@@ -40,18 +42,18 @@ def load_catalogue() -> Catalogue:
         .order_by()
         .values_list(
             "pathway__cluster__framework__slug",
-            "pathway__cluster__framework__name",
+            in_language("pathway__cluster__framework__name"),
             "pathway__cluster__framework__is_default",
             "pathway__cluster__framework__position",
             "pathway__cluster_id",
             "pathway__cluster__slug",
-            "pathway__cluster__name",
+            in_language("pathway__cluster__name"),
             "pathway_id",
             "pathway__slug",
-            "pathway__name",
+            in_language("pathway__name"),
             "occupation_id",
             "occupation__code",
-            "occupation__title",
+            in_language("occupation__title"),
             "occupation__job_zone_id",
             "is_weak",
             *_SCORES,
@@ -85,8 +87,9 @@ def load_catalogue() -> Catalogue:
 
 
 def matching_catalogue() -> Catalogue:
-    """The catalogue for matching: loaded once per process, again when the data changes."""
-    return kept("matching catalogue", load_catalogue)
+    """The catalogue for matching: loaded once per process and language, again when the
+    data changes (its names and titles are in the page's language)."""
+    return kept(f"matching catalogue {get_language()}", load_catalogue)
 
 
 # ---------------------------------------------------------------------------------------
@@ -119,7 +122,7 @@ def attempt_items(*, attempt: Attempt) -> list[QuizItem]:
         Item.objects.filter(assessment_id=attempt.assessment_id)
         .order_by("order", "pk")
         .annotate(answer=Subquery(answers))
-        .values_list("pk", "order", "area", "text", "answer")
+        .values_list("pk", "order", "area", in_language("text"), "answer")
     )
     return [QuizItem(*row) for row in rows]
 
@@ -173,6 +176,7 @@ def occupation_details(*, ids: set[int]) -> dict[int, Occupation]:
     rows = Occupation.objects.filter(pk__in=ids).only(
         "code",
         "title",
+        "title_es",
         "wage_median",
         "wage_top_coded",
         "wage_cap",

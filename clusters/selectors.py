@@ -24,6 +24,7 @@ from clusters.models import (
 from clusters.riasec import RIASEC, RIASEC_NAMES
 from clusters.wording import EDUCATION_LEVELS
 from core.content_version import kept
+from core.i18n import in_language, translated
 from core.queries import count_of
 
 
@@ -59,8 +60,8 @@ SORTS = {
 DEFAULT_SORT = "openings"
 
 LIST_FIELDS = (
-    "id", "code", "title", "job_zone_id", "entry_education", "wage_median", "wage_top_coded",
-    "wage_cap",
+    "id", "code", "title", "title_es", "job_zone_id", "entry_education", "wage_median",
+    "wage_top_coded", "wage_cap",
     "hourly_only", "employment_change_pct", "annual_openings", "bright_outlook",
     "figures_for_group", "figures_group", "wage_hourly_median",
 )  # fmt: skip
@@ -125,7 +126,7 @@ def frameworks() -> list[Framework]:
 
 def clusters_of(*, framework: Framework) -> list[Cluster]:
     """A framework's clusters by name, for a grid of links. One query."""
-    return list(Cluster.objects.filter(framework=framework).order_by("name"))
+    return list(Cluster.objects.filter(framework=framework).order_by(in_language("name")))
 
 
 def pick_framework(all_frameworks: list[Framework], slug: str | None) -> Framework | None:
@@ -156,7 +157,7 @@ def cluster_summaries(*, framework: Framework) -> list[ClusterSummary]:
             occupation_count=Count(member, distinct=True),
             **{f"n_{k}": v for k, v in counts.items()},
         )
-        .order_by("name")
+        .order_by(in_language("name"))
     )
     summaries = []
     for cluster in clusters:
@@ -181,13 +182,13 @@ def _example_titles(*, framework: Framework, per_cluster: int = 3) -> dict[int, 
     rows = (
         PathwayOccupation.objects.filter(pathway__cluster__framework=framework, is_weak=False)
         .order_by(F("occupation__employment_2024").desc(nulls_last=True), "occupation__title")
-        .values_list("pathway__cluster_id", "occupation__title")
+        .values_list("pathway__cluster_id", "occupation__title", in_language("occupation__title"))
     )
     titles: dict[int, list[str]] = {}
-    for cluster_id, title in rows:
+    for cluster_id, english, title in rows:
         found = titles.setdefault(cluster_id, [])
         # short, plain titles make good examples ("All Other" and "Except ..." groups do not)
-        plain = len(title) <= 40 and "All Other" not in title and "Except" not in title
+        plain = len(title) <= 40 and "All Other" not in english and "Except" not in english
         if len(found) < per_cluster and plain and title not in found:
             found.append(title)
     return titles
@@ -205,7 +206,7 @@ def cluster_pathways(*, cluster: Cluster) -> list[Pathway]:
     """The cluster's pathways with their number of careers. One query."""
     return list(
         cluster.pathways.annotate(occupation_count=Count("occupations", distinct=True)).order_by(
-            "name"
+            in_language("name")
         )
     )
 
@@ -342,7 +343,11 @@ def occupation_page(*, code: str) -> OccupationPage | None:
         entry.pathways.append(link.pathway)
     ordered = sorted(
         memberships.values(),
-        key=lambda m: (not m.framework.is_default, m.framework.position, m.cluster.name),
+        key=lambda m: (
+            not m.framework.is_default,
+            m.framework.position,
+            translated(m.cluster, "name"),
+        ),
     )
     return OccupationPage(
         occupation=occupation,
@@ -397,5 +402,5 @@ def all_clusters() -> list[Cluster]:
     """Every cluster with its framework, default framework first (for filter menus). One query."""
     return sorted(
         Cluster.objects.select_related("framework"),
-        key=lambda c: (not c.framework.is_default, c.framework.position, c.name),
+        key=lambda c: (not c.framework.is_default, c.framework.position, translated(c, "name")),
     )

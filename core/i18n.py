@@ -6,6 +6,8 @@ and Spanish pages say so where they show it.
 """
 
 from django.conf import settings
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 
 SPANISH_HELP = "Shown on Spanish pages (/es/). Left empty, they show the English."
@@ -33,6 +35,15 @@ def is_translated(obj, field: str) -> bool:
         or language == settings.LANGUAGE_CODE
         or bool(_read(obj, f"{field}_{language}"))
     )
+
+
+def in_language(path: str):
+    """`path` (a field, or a lookup such as "pathway__name") in the active language, as an
+    expression for `.values_list()` and `.order_by()`: its Spanish column unless empty."""
+    language = get_language()
+    if language and language != settings.LANGUAGE_CODE:
+        return Coalesce(NullIf(F(f"{path}_{language}"), Value("")), F(path))
+    return F(path)
 
 
 def spanish_fields(*fields: str) -> list[str]:
