@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
@@ -194,14 +195,18 @@ def compare(request):
     error = None
     occupations = []
     if len(codes) < COMPARE_MIN:
-        error = "Pick at least two careers to compare."
+        error = _("Pick at least two careers to compare.")
     elif len(codes) > COMPARE_MAX:
-        error = f"You can compare up to {COMPARE_MAX} careers at a time. Pick fewer."
+        error = _("You can compare up to %(max)s careers at a time. Pick fewer.") % {
+            "max": COMPARE_MAX
+        }
     else:
         occupations = selectors.occupations_by_code(codes=codes, with_tasks=True)
         unknown = [c for c in codes if c not in {o.code for o in occupations}]
         if unknown:
-            error = "We could not find " + ", ".join(unknown) + ". Check the link and try again."
+            error = _("We could not find %(codes)s. Check the link and try again.") % {
+                "codes": ", ".join(unknown)
+            }
             occupations = []
     if error:
         context.update(error=error, known=selectors.occupations_by_code(codes=codes[:10]))
