@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
@@ -27,7 +28,14 @@ from core.page_cache import same_for_everyone, shared_page
 
 SEARCH_PAGE_SIZE = 20
 COMPARE_MIN, COMPARE_MAX = 2, 4
-SEARCH_SUGGESTIONS = ["nurse", "video games", "electrician", "take care of kids", "draw pictures"]
+# Searches offered as links; each language's are words its students would type.
+SEARCH_SUGGESTIONS = [
+    pgettext_lazy("search suggestion", "nurse"),
+    pgettext_lazy("search suggestion", "video games"),
+    pgettext_lazy("search suggestion", "electrician"),
+    pgettext_lazy("search suggestion", "take care of kids"),
+    pgettext_lazy("search suggestion", "draw pictures"),
+]
 
 
 def _htmx_target(request) -> str | None:
