@@ -11,6 +11,8 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from clusters.search.words import MAX_QUERY_LENGTH
 from clusters.selectors import DEFAULT_SORT, SORTS, ListFilters
@@ -55,7 +57,9 @@ class PageNumberField(forms.IntegerField):
     """A page of a list: ASCII digits only; the list clamps it to its first and last page."""
 
     def __init__(self, **kwargs):
-        super().__init__(required=False, label="Page", widget=forms.HiddenInput, **kwargs)
+        super().__init__(
+            required=False, label=gettext_lazy("Page"), widget=forms.HiddenInput, **kwargs
+        )
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -68,8 +72,8 @@ class PageNumberField(forms.IntegerField):
 class JobZoneField(forms.TypedChoiceField):
     def __init__(self, **kwargs):
         super().__init__(
-            label="Preparation needed",
-            choices=[("", "Any"), *ZONE_CHOICES],
+            label=gettext_lazy("Preparation needed"),
+            choices=[("", gettext_lazy("Any")), *ZONE_CHOICES],
             coerce=int,
             empty_value=None,
             required=False,
@@ -92,14 +96,19 @@ class OccupationListForm(FilterForm):
 
     zone = JobZoneField(widget=forms.Select(attrs={"id": "f-zone"}))
     education = forms.ChoiceField(
-        label="Education to start",
-        choices=[("", "Any"), *((slug, label) for slug, (_, label) in EDUCATION_LEVELS.items())],
+        label=gettext_lazy("Education to start"),
+        choices=[
+            ("", gettext_lazy("Any")),
+            *((slug, label) for slug, (_bls, label) in EDUCATION_LEVELS.items()),
+        ],
         required=False,
         widget=forms.Select(attrs={"id": "f-education"}),
     )
     sort = SortField(
-        label="Sort by",
-        choices=[("" if key == DEFAULT_SORT else key, label) for key, (label, _) in SORTS.items()],
+        label=gettext_lazy("Sort by"),
+        choices=[
+            ("" if key == DEFAULT_SORT else key, label) for key, (label, _order) in SORTS.items()
+        ],
         required=False,
         widget=forms.Select(attrs={"id": "f-sort"}),
     )
@@ -138,7 +147,7 @@ class FlagField(forms.Field):
             return False
         if value == "1":
             return True
-        raise ValidationError("Send 1 or nothing.", code="invalid")
+        raise ValidationError(_("Send 1 or nothing."), code="invalid")
 
 
 SEARCH_URL = reverse_lazy("clusters:search")
@@ -149,7 +158,7 @@ class SearchForm(FilterForm):
     (grouped by framework, in the order given)."""
 
     q = forms.CharField(
-        label="Job title, or what you like to do",
+        label=gettext_lazy("Job title, or what you like to do"),
         required=False,
         widget=forms.SearchInput(
             attrs={
@@ -168,12 +177,14 @@ class SearchForm(FilterForm):
         ),
     )
     cluster = forms.ChoiceField(
-        label="Career Cluster",
+        label=gettext_lazy("Career Cluster"),
         required=False,
         widget=forms.Select(attrs={"id": "s-cluster"}),
     )
     zone = JobZoneField(widget=forms.Select(attrs={"id": "s-zone"}))
-    bright = FlagField(label="Growing demand only", widget=FlagInput(attrs={"id": "s-bright"}))
+    bright = FlagField(
+        label=gettext_lazy("Growing demand only"), widget=FlagInput(attrs={"id": "s-bright"})
+    )
     page = PageNumberField()
 
     def __init__(self, data, *, clusters, **kwargs):
@@ -181,7 +192,7 @@ class SearchForm(FilterForm):
         groups: dict[str, list[tuple[str, str]]] = {}
         for cluster in clusters:
             groups.setdefault(cluster.framework.name, []).append((cluster.slug, cluster.name))
-        self.fields["cluster"].choices = [("", "All clusters"), *groups.items()]
+        self.fields["cluster"].choices = [("", _("All clusters")), *groups.items()]
 
     def clean_q(self) -> str:
         """Longer searches are cut, as the box's maxlength does in a browser."""

@@ -7,6 +7,7 @@ frameworks, clusters and pathways are written by us and never overwritten by the
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from clusters.riasec import scores_of
 from core.i18n import SPANISH_HELP
@@ -382,14 +383,14 @@ class LocalProgramme(models.Model):
     """Something a school offers locally, entered by counselors ("At our school")."""
 
     class Kind(models.TextChoices):
-        COURSE = "course", "Course"
-        CTE_PROGRAMME = "cte", "CTE program"
-        DUAL_CREDIT = "dual-credit", "Dual-credit option"
-        CERTIFICATION = "certification", "Certification"
-        INTERNSHIP = "internship", "Internship"
-        JOB_SHADOWING = "job-shadowing", "Job shadowing"
-        APPRENTICESHIP = "apprenticeship", "Apprenticeship"
-        OTHER_WORK_BASED = "work-based", "Other work-based learning"
+        COURSE = "course", gettext_lazy("Course")
+        CTE_PROGRAMME = "cte", gettext_lazy("CTE program")
+        DUAL_CREDIT = "dual-credit", gettext_lazy("Dual-credit option")
+        CERTIFICATION = "certification", gettext_lazy("Certification")
+        INTERNSHIP = "internship", gettext_lazy("Internship")
+        JOB_SHADOWING = "job-shadowing", gettext_lazy("Job shadowing")
+        APPRENTICESHIP = "apprenticeship", gettext_lazy("Apprenticeship")
+        OTHER_WORK_BASED = "work-based", gettext_lazy("Other work-based learning")
 
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy
 
 from clusters.models import (
     Attribute,
@@ -21,8 +22,8 @@ from clusters.models import (
     RelatedOccupation,
     Task,
 )
-from clusters.riasec import RIASEC, RIASEC_NAMES
-from clusters.wording import EDUCATION_LEVELS
+from clusters.riasec import RIASEC
+from clusters.wording import EDUCATION_LEVELS, RIASEC_LABELS
 from core.content_version import kept
 from core.i18n import in_language, translated
 from core.queries import count_of
@@ -47,13 +48,16 @@ LIST_PAGE_SIZE = 25
 # has the best chance of being hired into. A to Z is one click away on every list.
 SORTS = {
     "openings": (
-        "Most job openings first",
+        gettext_lazy("Most job openings first"),
         [F("annual_openings").desc(nulls_last=True), "title", "code"],
     ),
-    "title": ("Title (A to Z)", [F("title").asc(), F("code").asc()]),
-    "pay": ("Pay (highest first)", [F("wage_median").desc(nulls_last=True), "title", "code"]),
+    "title": (gettext_lazy("Title (A to Z)"), [F("title").asc(), F("code").asc()]),
+    "pay": (
+        gettext_lazy("Pay (highest first)"),
+        [F("wage_median").desc(nulls_last=True), "title", "code"],
+    ),
     "growth": (
-        "Growth (fastest first)",
+        gettext_lazy("Growth (fastest first)"),
         [F("employment_change_pct").desc(nulls_last=True), "title", "code"],
     ),
 }
@@ -167,7 +171,7 @@ def cluster_summaries(*, framework: Framework) -> list[ClusterSummary]:
             key=lambda pair: (-pair[0], RIASEC.index(pair[1])),
         )
         top = [
-            (letter, RIASEC_NAMES[letter], round(100 * n / total))
+            (letter, RIASEC_LABELS[letter], round(100 * n / total))
             for n, letter in ranked[:2]
             if n and total
         ]

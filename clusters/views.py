@@ -12,6 +12,8 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
@@ -26,7 +28,14 @@ from core.page_cache import same_for_everyone, shared_page
 
 SEARCH_PAGE_SIZE = 20
 COMPARE_MIN, COMPARE_MAX = 2, 4
-SEARCH_SUGGESTIONS = ["nurse", "video games", "electrician", "take care of kids", "draw pictures"]
+# Searches offered as links; each language's are words its students would type.
+SEARCH_SUGGESTIONS = [
+    pgettext_lazy("search suggestion", "nurse"),
+    pgettext_lazy("search suggestion", "video games"),
+    pgettext_lazy("search suggestion", "electrician"),
+    pgettext_lazy("search suggestion", "take care of kids"),
+    pgettext_lazy("search suggestion", "draw pictures"),
+]
 
 
 def _htmx_target(request) -> str | None:
@@ -194,14 +203,18 @@ def compare(request):
     error = None
     occupations = []
     if len(codes) < COMPARE_MIN:
-        error = "Pick at least two careers to compare."
+        error = _("Pick at least two careers to compare.")
     elif len(codes) > COMPARE_MAX:
-        error = f"You can compare up to {COMPARE_MAX} careers at a time. Pick fewer."
+        error = _("You can compare up to %(max)s careers at a time. Pick fewer.") % {
+            "max": COMPARE_MAX
+        }
     else:
         occupations = selectors.occupations_by_code(codes=codes, with_tasks=True)
         unknown = [c for c in codes if c not in {o.code for o in occupations}]
         if unknown:
-            error = "We could not find " + ", ".join(unknown) + ". Check the link and try again."
+            error = _("We could not find %(codes)s. Check the link and try again.") % {
+                "codes": ", ".join(unknown)
+            }
             occupations = []
     if error:
         context.update(error=error, known=selectors.occupations_by_code(codes=codes[:10]))

@@ -6,10 +6,11 @@ from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from clusters.importer import BRIGHT_GROWTH_FACTOR, FRAMEWORKS
-from clusters.riasec import RIASEC, RIASEC_NAMES
-from clusters.wording import JOB_ZONE_WORDS
+from clusters.riasec import RIASEC
+from clusters.wording import JOB_ZONE_WORDS, RIASEC_LABELS
 
 register = template.Library()
 
@@ -28,10 +29,10 @@ def money(value) -> str:
 def wage(value, cap=None) -> str:
     """A yearly wage, saying 'or more' at BLS's top figure (the occupation's wage_cap)."""
     if value is None:
-        return "Not published"
+        return _("Not published")
     text = money(value)
     if cap and value >= cap:
-        return f"{text} or more"
+        return _("%(amount)s or more") % {"amount": text}
     return text
 
 
@@ -39,7 +40,7 @@ def wage(value, cap=None) -> str:
 def change(value) -> str:
     """Projected change in percent: 4.9 -> '+4.9%'; negatives get a real minus sign."""
     if value is None:
-        return "Not published"
+        return _("Not published")
     if value > 0:
         return f"+{value:.1f}%"
     if value < 0:
@@ -57,29 +58,29 @@ def change_words(value, fast=None) -> str:
     if value is None:
         return ""
     if value >= (fast or 6.2):
-        return "growing fast"
+        return _("growing fast")
     if value > 0.5:
-        return "growing"
+        return _("growing")
     if value >= -0.5:
-        return "about the same"
-    return "shrinking"
+        return _("about the same")
+    return _("shrinking")
 
 
 @register.filter
 def zone_name(number) -> str:
     words = JOB_ZONE_WORDS.get(number)
-    return words[0] if words else "Not rated"
+    return str(words[0]) if words else _("Not rated")
 
 
 @register.filter
 def riasec_name(letter) -> str:
-    return RIASEC_NAMES.get(letter, "")
+    return str(RIASEC_LABELS.get(letter, ""))
 
 
 @register.filter
 def interest_names(code) -> str:
     """'SI' -> 'Social, Investigative'."""
-    return ", ".join(RIASEC_NAMES[c] for c in code or "" if c in RIASEC_NAMES)
+    return ", ".join(str(RIASEC_LABELS[c]) for c in code or "" if c in RIASEC_LABELS)
 
 
 @register.inclusion_tag("clusters/_pay_chart.html")
@@ -124,7 +125,7 @@ def interest_chart(occupation, chart_id: str = ""):
             {
                 "letter": letter,
                 "css": letter.lower(),
-                "name": RIASEC_NAMES[letter],
+                "name": RIASEC_LABELS[letter],
                 "score": score,
                 "y": n * 28,
                 "width": round(max(score - 1, 0) / 6 * 170, 1) if score is not None else 0,
@@ -144,8 +145,8 @@ def median_pay(o) -> str:
     """An occupation's median yearly pay in words, for lists."""
     if o.wage_median is None:
         if o.hourly_only and o.wage_hourly_median is not None:
-            return f"{hourly(o.wage_hourly_median)} an hour"
-        return "Not published"
+            return _("%(amount)s an hour") % {"amount": hourly(o.wage_hourly_median)}
+        return _("Not published")
     return wage(o.wage_median, o.wage_cap)
 
 
