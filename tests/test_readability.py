@@ -58,6 +58,11 @@ def template_words(source: str) -> str:
     item, a table cell or a label ends where its element ends, as a reader takes it."""
     source = re.sub(r"{% comment %}.*?{% endcomment %}|{#.*?#}", " ", source, flags=re.S)
     source = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", source, flags=re.S)
+    # the English of {% translate "…" %} and {% blocktranslate %}…{% endblocktranslate %}
+    source = re.sub(
+        r"""{%\s*(?:translate|trans)\s+(["'])(.*?)\1.*?%}""", r" \2 ", source, flags=re.S
+    )
+    source = re.sub(r"{%\s*(?:end)?blocktrans(?:late)?\b.*?%}|{%\s*plural\s*%}", " ", source)
     source = re.sub(r"{%.*?%}|{{.*?}}", " ", source, flags=re.S)
     blocks = r"</(?:p|li|h[1-6]|th|td|dt|dd|legend|label|button|summary|caption|option|a)>"
     source = re.sub(blocks, ". ", source)
