@@ -1,13 +1,14 @@
 import logging
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language_from_path, get_language_from_request
+from django.utils.translation import activate, get_language_from_path, get_language_from_request
 
 from core.views import healthz
 
@@ -104,9 +105,13 @@ def first_visit_language(get_response):
     English pages keep their addresses, so LocaleMiddleware alone never looks at
     Accept-Language for them. Once the visitor picks a language with the header's switch,
     its cookie decides and this does nothing; so do addresses with no Spanish page (admin).
+
+    It also lets the switch leave a Spanish page: see _switching_from.
     """
 
     def middleware(request):
+        if language := _switching_from(request):
+            activate(language)
         if _wants_spanish_first(request):
             spanish = translate_url(request.get_full_path(), "es")
             if spanish != request.get_full_path():
@@ -129,3 +134,16 @@ def _wants_spanish_first(request) -> bool:
         and not get_language_from_path(request.path_info)
         and get_language_from_request(request) == "es"  # no cookie: the browser's list
     )
+
+
+def _switching_from(request) -> str | None:
+    """The language of the page a language switch was posted from, when it has a prefix.
+
+    set_language finds `next` in the chosen language by resolving it in the active one. On
+    /language/, which has no prefix, that is always English, so a Spanish `next`
+    (/es/clusters/) matched nothing and the student stayed on the Spanish page. With the
+    page's own language active, /es/clusters/ resolves and becomes /clusters/.
+    """
+    if request.method != "POST" or request.path_info != reverse("set_language"):
+        return None
+    return get_language_from_path(urlsplit(request.POST.get("next", "")).path)
