@@ -49,3 +49,14 @@ def _clear_cache():
         caches[alias].clear()
     forget_all()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _english_to_start():
+    """Each test starts in English: a request to a Spanish page leaves Spanish active on the
+    thread (LocaleMiddleware activates a language per request and never resets it)."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")

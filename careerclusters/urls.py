@@ -1,7 +1,6 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from assessments.views import home
 from core import views
@@ -10,7 +9,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
     # The header's language switch posts here; it keeps the student on the same page.
-    path("language/", set_language, name="set_language"),
+    path("language/", views.switch_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
 # Every student page in English at its old address and in Spanish under /es/.

@@ -1,9 +1,13 @@
+from urllib.parse import urlsplit
+
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
+from django.utils import translation
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_safe
+from django.views.i18n import set_language
 
 
 @require_GET
@@ -42,3 +46,16 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 def server_error(request: HttpRequest) -> HttpResponse:
     # No context processors: whatever failed (the database, a template tag) must not fail again.
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+def switch_language(request: HttpRequest) -> HttpResponse:
+    """The header's language switch: Django's set_language, which keeps the page.
+
+    set_language finds `next` in the chosen language by resolving it in the active one, and
+    this address has no language prefix, so that would always be English: a Spanish `next`
+    (/es/clusters/) would match nothing and the student would stay in Spanish. So the
+    language of the page the switch was on is active while it runs.
+    """
+    page_language = translation.get_language_from_path(urlsplit(request.POST.get("next", "")).path)
+    with translation.override(page_language or translation.get_language()):
+        return set_language(request)
