@@ -127,6 +127,7 @@ class SearchIndex:
         single_words: set[str] = set()  # title words as written, not joined pairs
         max_employment = max((r["employment_2024"] or 0 for r in rows), default=0)
         alt_keys_of: list[tuple[str, ...]] = []  # each document's alternate-title keys
+        own_words: set[str] = set()  # words of the titles and search words in this language
         for i, row in enumerate(rows):
             employment = row["employment_2024"] or 0
             self.docs.append(
@@ -151,6 +152,7 @@ class SearchIndex:
                 self.title_post[key].add(i)
             title_words.update(set(title))
             single_words.update(title)
+            own_words.update(title)
             for text in (own_title, *(row[f] for f in language.also_title_fields)):
                 whole, segments = _title_segments(text, language)
                 self.exact_titles[whole].add(i)
@@ -158,7 +160,13 @@ class SearchIndex:
                     self.head_titles[segment].add(i)
             alt_keys: Counter = Counter()
             phrases: Counter = Counter()
-            for line in normalise(row["search_titles"]).splitlines():
+            lines = normalise(row["search_titles"]).splitlines()
+            if language.keywords_field:  # our search words in this language: other titles
+                keywords = normalise(row.get(language.keywords_field) or "").split(";")
+                keywords = [k.strip() for k in keywords if k.strip()]
+                own_words.update(w for k in keywords for w in _words_of_normalised(k))
+                lines = keywords + lines
+            for line in lines:
                 for variant in _title_variants(line) if "(" in line else (line,):
                     words = _words_of_normalised(variant)
                     if not words:
@@ -197,6 +205,7 @@ class SearchIndex:
         self.title_vocab = title_words
         self.body_vocab = body_words
         self.known_stems = {stem(w) for w in title_words}
+        self.own_stems = frozenset(stem(w) for w in own_words)
         self.sorted_vocab = sorted(single_words)
         # Spelling candidates: title words and common joined pairs, by trigram and length.
         trigrams: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -266,6 +275,16 @@ class SearchIndex:
     def knows(self, word: str) -> bool:
         """A word our titles use, in this or another form."""
         return word in self.title_vocab or self.language.stem(word) in self.known_stems
+
+    def speaks(self, word: str) -> bool:
+        """A word of this language's own titles and search words (in any form), or one of its
+        student words; not one only the English titles of a Spanish index use."""
+        return self.language.stem(word) in self.own_stems or word in self.language.own_synonyms
+
+    def content_words(self, query: str) -> list[str]:
+        """The query's words that are not small words."""
+        words = split_words(query[:MAX_QUERY_LENGTH])[:MAX_WORDS]
+        return [w for w in words if w not in self.language.stopwords]
 
     def is_word(self, word: str) -> bool:
         """A word our titles use, or one the descriptions and tasks use more than twice."""

@@ -220,8 +220,8 @@ class Language:
     matches (a title and a query are the same job when these forms are); `synonyms` and
     `stopwords` as above (keys in normalised form: lower case, no accents); `joiners` splits
     a title into the jobs it names ("Chefs and Head Cooks"); `title_field` is the row's title
-    in this language (the English `title` when empty) and `also_title_fields` are other
-    titles whose whole-title matches count too.
+    in this language (the English `title` when empty), `also_title_fields` are other titles
+    whose whole-title matches count too, `keywords_field` our search words in this language.
     """
 
     code: str
@@ -232,6 +232,8 @@ class Language:
     joiners: re.Pattern[str]
     title_field: str = "title"
     also_title_fields: tuple[str, ...] = ()
+    keywords_field: str = ""  # "; "-separated search words, read as other titles
+    own_synonyms: frozenset[str] = frozenset()  # student words of this language only
     word_keys: Callable[[str], tuple[str, str]] = field(init=False, repr=False)  # set below
 
     def __post_init__(self) -> None:
