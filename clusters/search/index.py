@@ -287,8 +287,12 @@ class SearchIndex:
         return [w for w in words if w not in self.language.stopwords]
 
     def is_word(self, word: str) -> bool:
-        """A word our titles use, or one the descriptions and tasks use more than twice."""
-        return word in self.title_vocab or self.body_vocab[word] > 2
+        """A word our titles use, or one the descriptions and tasks use more than twice; in
+        Spanish also another form of a word of our own titles and search words ("programar"
+        for "programador": not a misspelling to correct)."""
+        if word in self.title_vocab or self.body_vocab[word] > 2:
+            return True
+        return self.language.code != "en" and self.speaks(word)
 
     def corrections(self, word: str) -> list[tuple[str, int]]:
         """Title words a small edit distance from an unknown word, nearest and commonest first."""
