@@ -21,6 +21,24 @@ all the words beat those that match some; an exact title or alternate-title matc
 large bonus, so "barista" finds Baristas before jobs whose tasks mention coffee. A small
 nudge from employment puts common jobs first among equals ("teacher" -> school teachers),
 and results scoring under a fifth of the best are left out.
+
+On Spanish pages (`get_language() == "es"`) the same engine runs over a second index, kept
+per process like the first ("search index es"), with Spanish word rules (`SPANISH` in
+clusters/search/spanish.py, given to `SearchIndex` as its `Language`):
+- the title is our Spanish title (`title_es`, the English one while it is empty); our
+  Spanish search words (`keywords_es`) and the English titles are the other titles, and
+  the (English) description and tasks the body;
+- accents are optional, as in English ("medico" = "médico", "ninos" = "niños");
+- a light Spanish stemmer folds gender and number ("enfermera", "enfermeros" ->
+  "enfermer"), a trade and its worker ("enfermería") and a verb and its worker
+  ("programar", "programador"); whole-title matches use it too, and a title's repeated
+  word in the other gender counts once ("Enfermeros y enfermeras registrados");
+- Spanish small words ("quiero trabajar con") and student words ("carros" -> automotriz,
+  "niños" -> infantil, "doctor" -> médico) written by us, on top of the English ones;
+- misspellings are corrected over the Spanish and English title words alike.
+A query in English on a Spanish page ("nurse", "fix cars": none of its words is one of our
+Spanish words, one is a word of the English titles) is searched in the English index, so it
+ranks as on English pages. Either way the hits carry `title_es` for the page to show.
 """
 
 from __future__ import annotations
