@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 QUERIES = Path(__file__).resolve().parent.parent / "tests" / "data" / "search_queries.csv"
+# Spanish queries (searched as on /es/search/), written by the search engineer before tuning.
+QUERIES_ES = QUERIES.parent / "search_queries_es.csv"
 # Queries the explore engineer wrote before tuning on them; a check against over-fitting.
 HOLDOUT = QUERIES.parent.parent / "clusters" / "search_queries_holdout.csv"
 TOP = 5
@@ -38,27 +40,42 @@ def load_queries(path: Path = QUERIES) -> list[dict]:
         ]
 
 
-def search_quality(*, path: Path = QUERIES, top: int = TOP) -> tuple[float, list[Miss]]:
-    """(share of queries with an expected occupation in the top `top`, the misses)."""
+def search_quality(
+    *, path: Path = QUERIES, top: int = TOP, language: str = "en"
+) -> tuple[float, list[Miss]]:
+    """(share of queries with an expected occupation in the top `top`, the misses), searching
+    as the pages in `language` do."""
+    from django.utils import translation
+
     from clusters.search import search_occupations
 
     queries = load_queries(path)
     misses = []
-    for row in queries:
-        got = tuple(search_occupations(query=row["query"]).codes[:top])
-        if not set(got) & set(row["expected"]):
-            misses.append(Miss(row["query"], row["kind"], row["expected"], got))
+    with translation.override(language):
+        for row in queries:
+            got = tuple(search_occupations(query=row["query"]).codes[:top])
+            if not set(got) & set(row["expected"]):
+                misses.append(Miss(row["query"], row["kind"], row["expected"], got))
     rate = (len(queries) - len(misses)) / len(queries) if queries else 0.0
     return rate, misses
 
 
-def search_speed(*, path: Path = QUERIES, rounds: int = 5) -> dict[str, float]:
+def search_speed(
+    *, path: Path = QUERIES, rounds: int = 5, language: str = "en"
+) -> dict[str, float]:
     """p50/p95/max milliseconds of `search_occupations` over the query set, after a warm-up.
 
     The warm-up builds the in-memory index once, as the first search of a process does; the
     figures are server-side function time and include the one fingerprint query per search.
     The spelling-correction cache is cleared between rounds so misspellings are timed cold.
     """
+    from django.utils import translation
+
+    with translation.override(language):
+        return _search_speed(path=path, rounds=rounds)
+
+
+def _search_speed(*, path: Path, rounds: int) -> dict[str, float]:
     from clusters.search import get_index, search_occupations
     from core.content_version import forget_all
 
@@ -100,21 +117,31 @@ def main() -> None:
     if not Occupation.objects.exists():
         print("No occupations in the database: run `python manage.py import_career_data`.")
         return
-    rate, misses = search_quality()
-    total = len(load_queries())
-    print(f"Search quality ({connection.vendor}): top-{TOP} hit rate {rate:.1%} "
-          f"({total - len(misses)}/{total} queries)")  # fmt: skip
-    for miss in misses:
+    _print_quality(f"Search quality ({connection.vendor})", QUERIES, "en", misses=True)
+    if HOLDOUT.exists():
+        _print_quality("Our own holdout set", HOLDOUT, "en")
+    _print_speed(f"Search speed ({connection.vendor}", QUERIES, "en")
+    spanish = Occupation.objects.exclude(title_es="").count()
+    total = Occupation.objects.filter(is_retired=False).count()
+    print(f"Spanish pages ({spanish}/{total} occupations have a Spanish title):")
+    _print_quality("  Spanish queries", QUERIES_ES, "es", misses=True)
+    _print_quality("  English queries on Spanish pages", QUERIES, "es", misses=True)
+    _print_speed(f"  Spanish search speed ({connection.vendor}", QUERIES_ES, "es")
+
+
+def _print_quality(label: str, path: Path, language: str, *, misses: bool = False) -> None:
+    rate, missed = search_quality(path=path, language=language)
+    total = len(load_queries(path))
+    print(f"{label}: top-{TOP} hit rate {rate:.1%} ({total - len(missed)}/{total} queries)")
+    for miss in missed if misses else ():
         print(f"  miss: {miss.query!r} ({miss.kind}) expected {' '.join(miss.expected)}; "
               f"got {' '.join(miss.got) or 'nothing'}")  # fmt: skip
-    if HOLDOUT.exists():
-        held_rate, held_misses = search_quality(path=HOLDOUT)
-        held_total = len(load_queries(HOLDOUT))
-        print(f"Our own holdout set: top-{TOP} hit rate {held_rate:.1%} "
-              f"({held_total - len(held_misses)}/{held_total} queries)")  # fmt: skip
-    speed = search_speed()
+
+
+def _print_speed(label: str, path: Path, language: str) -> None:
+    speed = search_speed(path=path, language=language)
     print(
-        f"Search speed ({connection.vendor}, {speed['queries']} searches): "
+        f"{label}, {speed['queries']} searches): "
         f"p50 {speed['p50_ms']:.1f} ms, p95 {speed['p95_ms']:.1f} ms, "
         f"max {speed['max_ms']:.1f} ms; index built in {speed['index_build_ms']:.0f} ms"
     )

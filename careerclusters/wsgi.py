@@ -19,7 +19,8 @@ def warm_up() -> None:
     from clusters.selectors import data_releases
 
     try:
-        get_index()
+        get_index()  # English, then the Spanish pages' index
+        get_index("es")
         matching_catalogue()
         data_releases()
     except DatabaseError as error:

@@ -8,8 +8,8 @@ reads it at most once every SHARED_STATE_MAX_AGE seconds (a setting, default 1):
 shows at once in the process that made it and within that time everywhere else.
 
 Everything a process keeps from the database is keyed on that number: the explore pages
-(core/page_cache.py) and the three things built by `kept()` below (the search
-index, the matching catalogue and the data releases). Students' attempts never bump it.
+(core/page_cache.py) and the things built by `kept()` below (the search indexes, English
+and Spanish, the matching catalogue and the data releases). Students' attempts never bump it.
 """
 
 from __future__ import annotations

@@ -17,11 +17,13 @@ def test_warm_up_builds_the_index_catalogue_and_releases(django_assert_num_queri
     small_catalogue()
     warm_up()
     # only the content version each is kept under (tests read it on every use): nothing built
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         index = get_index()
+        spanish = get_index("es")
         matching_catalogue()
         data_releases()
-    assert index.n == Occupation.objects.count() > 0
+    assert index.n == spanish.n == Occupation.objects.count() > 0
+    assert spanish.language.code == "es"
 
 
 @pytest.mark.django_db(transaction=True)

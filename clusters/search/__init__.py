@@ -21,39 +21,92 @@ all the words beat those that match some; an exact title or alternate-title matc
 large bonus, so "barista" finds Baristas before jobs whose tasks mention coffee. A small
 nudge from employment puts common jobs first among equals ("teacher" -> school teachers),
 and results scoring under a fifth of the best are left out.
+
+On Spanish pages (`get_language() == "es"`) the same engine runs over a second index, kept
+per process like the first ("search index es"), with Spanish word rules (`SPANISH` in
+clusters/search/spanish.py, given to `SearchIndex` as its `Language`):
+- the title is our Spanish title (`title_es`, the English one while it is empty); our
+  Spanish search words (`keywords_es`) and the English titles are the other titles, and
+  the (English) description and tasks the body;
+- accents are optional, as in English ("medico" = "médico", "ninos" = "niños");
+- a light Spanish stemmer folds gender and number ("enfermera", "enfermeros" ->
+  "enfermer"), a trade and its worker ("enfermería") and a verb and its worker
+  ("programar", "programador"); whole-title matches use it too, and a title's repeated
+  word in the other gender counts once ("Enfermeros y enfermeras registrados");
+- Spanish small words ("quiero trabajar con") and student words ("carros" -> automotriz,
+  "niños" -> infantil, "doctor" -> médico) written by us, on top of the English ones;
+- misspellings are corrected over the Spanish and English title words alike.
+A query in English on a Spanish page ("nurse", "fix cars": none of its words is one of our
+Spanish words, one is a word of the English titles) is searched in the English index, so it
+ranks as on English pages. Either way the hits carry `title_es` for the page to show.
 """
 
 from __future__ import annotations
 
+from django.utils.translation import get_language
+
 from clusters.models import Occupation, PathwayOccupation
-from clusters.search.index import SearchIndex, SearchResult
+from clusters.search.index import Hit, SearchIndex, SearchResult
+from clusters.search.spanish import SPANISH
 from core.content_version import kept
 
+__all__ = ["Hit", "SearchResult", "get_index", "load_index", "search_occupations"]
+
 # ---------------------------------------------------------------------------------------
-# One index per process, rebuilt when the data changes
+# One index per language and process, rebuilt when the data changes
+
+_FIELDS = (
+    "id",
+    "code",
+    "title",
+    "title_es",
+    "job_zone_id",
+    "bright_outlook",
+    "employment_2024",
+    "search_titles",
+    "search_body",
+)
+
+
+def _rows(*extra: str) -> list[dict]:
+    """Occupations still in the data (one query)."""
+    return list(
+        Occupation.objects.filter(is_retired=False).order_by("code").values(*_FIELDS, *extra)
+    )
 
 
 def load_index() -> SearchIndex:
-    """Build the index from the database (one query): occupations still in the data."""
-    rows = (
-        Occupation.objects.filter(is_retired=False)
-        .order_by("code")
-        .values(
-            "id",
-            "code",
-            "title",
-            "job_zone_id",
-            "bright_outlook",
-            "employment_2024",
-            "search_titles",
-            "search_body",
-        )
-    )
-    return SearchIndex(list(rows))
+    """The English index, built from the database."""
+    return SearchIndex(_rows())
 
 
-def get_index() -> SearchIndex:
+def load_spanish_index() -> SearchIndex:
+    """The Spanish index: our Spanish title is the title; our Spanish search words and the
+    English titles are the other titles; the (English) description and tasks the body."""
+    return SearchIndex(_rows("keywords_es"), SPANISH)
+
+
+def get_index(language: str | None = None) -> SearchIndex:
+    """The index for `language` (default: the page's), kept per process."""
+    if (language or get_language() or "en").startswith("es"):
+        return kept("search index es", load_spanish_index)
     return kept("search index", load_index)
+
+
+def index_for(query: str) -> SearchIndex:
+    """The page's index; on a Spanish page, the English one for a query in English: none of
+    its words is Spanish (of our Spanish titles and search words, or a Spanish student word)
+    and at least one is a word of the English titles."""
+    index = get_index()
+    if index.language.code == "en":
+        return index
+    words = index.content_words(query)
+    if not words or any(index.speaks(w) for w in words):
+        return index
+    english = get_index("en")
+    if any(english.knows(w) or w in english.language.synonyms for w in words):
+        return english
+    return index
 
 
 def search_occupations(
@@ -68,7 +121,7 @@ def search_occupations(
     `cluster` is a cluster slug (its occupations in any pathway), `job_zone` 1-5, `bright`
     True for growing-demand jobs only. Costs one query (two with a cluster filter).
     """
-    index = get_index()
+    index = index_for(query)
     allowed: set[int] | None = None
     if cluster or job_zone or bright:
         allowed = set(range(index.n))

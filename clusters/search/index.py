@@ -13,19 +13,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from clusters.search.words import (
+    ENGLISH,
     MAX_QUERY_LENGTH,
     MAX_WORDS,
     RELATIVE_CUTOFF,
-    STOPWORDS,
-    SYNONYMS,
+    Language,
     _trigrams,
-    _word_keys,
     _words_of_normalised,
     edit_distance,
     normalise,
-    singular,
     split_words,
-    stem,
 )
 
 # ---------------------------------------------------------------------------------------
@@ -38,6 +35,7 @@ class Hit:
     code: str
     title: str
     score: float
+    title_es: str = ""  # our Spanish title; empty when not written yet
 
 
 @dataclass
@@ -68,6 +66,7 @@ class _Doc:
     occupation_id: int
     code: str
     title: str
+    title_es: str
     job_zone: int | None
     bright: bool
     popularity: float  # 0..1 from employment: a small nudge towards common jobs
@@ -102,11 +101,17 @@ def _packed(postings: dict[str, array]) -> dict[str, bytes]:
 
 
 class SearchIndex:
-    """Everything search needs, in memory (~1,000 occupations, built in about a second)."""
+    """Everything search needs, in memory (~1,000 occupations, built in about a second).
+
+    `language` gives the word rules (roots, synonyms, small words) and which title is the
+    title; rows are dicts with the fields `load_index` reads.
+    """
 
     TITLE, ALT, BODY = 3.0, 2.0, 1.0
 
-    def __init__(self, rows: list[dict]):
+    def __init__(self, rows: list[dict], language: Language = ENGLISH):
+        self.language = language
+        stem, word_keys = language.stem, language.word_keys
         if len(rows) > _MAX:
             raise ValueError(f"The search index holds at most {_MAX} occupations.")
         self.docs: list[_Doc] = []
@@ -122,6 +127,7 @@ class SearchIndex:
         single_words: set[str] = set()  # title words as written, not joined pairs
         max_employment = max((r["employment_2024"] or 0 for r in rows), default=0)
         alt_keys_of: list[tuple[str, ...]] = []  # each document's alternate-title keys
+        own_words: set[str] = set()  # words of the titles and search words in this language
         for i, row in enumerate(rows):
             employment = row["employment_2024"] or 0
             self.docs.append(
@@ -129,6 +135,7 @@ class SearchIndex:
                     occupation_id=row["id"],
                     code=row["code"],
                     title=row["title"],
+                    title_es=row.get("title_es") or "",
                     job_zone=row["job_zone_id"],
                     bright=row["bright_outlook"],
                     popularity=(
@@ -139,27 +146,36 @@ class SearchIndex:
                     catch_all=row["title"].endswith("All Other"),
                 )
             )
-            title = split_words(row["title"])
-            for key in _keys(title):
+            own_title = row.get(language.title_field) or row["title"]
+            title = split_words(own_title)
+            for key in _keys(title, stem):
                 self.title_post[key].add(i)
             title_words.update(set(title))
             single_words.update(title)
-            whole, segments = _title_segments(row["title"])
-            self.exact_titles[whole].add(i)
-            for segment in segments:
-                self.head_titles[segment].add(i)
+            own_words.update(title)
+            for text in (own_title, *(row[f] for f in language.also_title_fields)):
+                whole, segments = _title_segments(text, language)
+                self.exact_titles[whole].add(i)
+                for segment in segments:
+                    self.head_titles[segment].add(i)
             alt_keys: Counter = Counter()
             phrases: Counter = Counter()
-            for line in normalise(row["search_titles"]).splitlines():
+            lines = normalise(row["search_titles"]).splitlines()
+            if language.keywords_field:  # our search words in this language: other titles
+                keywords = normalise(row.get(language.keywords_field) or "").split(";")
+                keywords = [k.strip() for k in keywords if k.strip()]
+                own_words.update(w for k in keywords for w in _words_of_normalised(k))
+                lines = keywords + lines
+            for line in lines:
                 for variant in _title_variants(line) if "(" in line else (line,):
                     words = _words_of_normalised(variant)
                     if not words:
                         continue
-                    phrases[_phrase_key(words)] += 1
-                    line_keys = {key for word in words for key in _word_keys(word)}
+                    phrases[_phrase_key(words, language.stopwords)] += 1
+                    line_keys = {key for word in words for key in word_keys(word)}
                     pairs = [a + b for a, b in itertools.pairwise(words)]
                     for pair in pairs:
-                        line_keys.update(_word_keys(pair))
+                        line_keys.update(word_keys(pair))
                     alt_keys.update(line_keys)
                     title_words.update(set(words))
                     title_words.update(pairs)
@@ -173,7 +189,7 @@ class SearchIndex:
             body_counts = Counter(body)
             body_keys: Counter = Counter()
             for word, count in body_counts.items():
-                for key in _word_keys(word):
+                for key in word_keys(word):
                     body_keys[key] += count
             for key, count in body_keys.items():
                 _add(body_post, key, i, count)
@@ -189,6 +205,7 @@ class SearchIndex:
         self.title_vocab = title_words
         self.body_vocab = body_words
         self.known_stems = {stem(w) for w in title_words}
+        self.own_stems = frozenset(stem(w) for w in own_words)
         self.sorted_vocab = sorted(single_words)
         # Spelling candidates: title words and common joined pairs, by trigram and length.
         trigrams: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -209,8 +226,7 @@ class SearchIndex:
         self.title_post = {k: tuple(sorted(v)) for k, v in self.title_post.items()}
         self.exact_titles = {k: tuple(sorted(v)) for k, v in self.exact_titles.items()}
         self.head_titles = {k: tuple(sorted(v)) for k, v in self.head_titles.items()}
-        stem.cache_clear()
-        _word_keys.cache_clear()
+        self.language.clear_caches()
 
     def _index_compound_parts(
         self, title_words: Counter, alt_keys_of: list[tuple[str, ...]], alt_post: dict
@@ -233,7 +249,7 @@ class SearchIndex:
             has = set(keys)
             for word in [k for k in keys if k in parts]:
                 for part in parts[word]:
-                    for key in (part, "~" + stem(part)):
+                    for key in (part, "~" + self.language.stem(part)):
                         if key not in has:
                             has.add(key)
                             _add(alt_post, key, i, 1)
@@ -258,11 +274,25 @@ class SearchIndex:
 
     def knows(self, word: str) -> bool:
         """A word our titles use, in this or another form."""
-        return word in self.title_vocab or stem(word) in self.known_stems
+        return word in self.title_vocab or self.language.stem(word) in self.known_stems
+
+    def speaks(self, word: str) -> bool:
+        """A word of this language's own titles and search words (in any form), or one of its
+        student words; not one only the English titles of a Spanish index use."""
+        return self.language.stem(word) in self.own_stems or word in self.language.own_synonyms
+
+    def content_words(self, query: str) -> list[str]:
+        """The query's words that are not small words."""
+        words = split_words(query[:MAX_QUERY_LENGTH])[:MAX_WORDS]
+        return [w for w in words if w not in self.language.stopwords]
 
     def is_word(self, word: str) -> bool:
-        """A word our titles use, or one the descriptions and tasks use more than twice."""
-        return word in self.title_vocab or self.body_vocab[word] > 2
+        """A word our titles use, or one the descriptions and tasks use more than twice; in
+        Spanish also another form of a word of our own titles and search words ("programar"
+        for "programador": not a misspelling to correct)."""
+        if word in self.title_vocab or self.body_vocab[word] > 2:
+            return True
+        return self.language.code != "en" and self.speaks(word)
 
     def corrections(self, word: str) -> list[tuple[str, int]]:
         """Title words a small edit distance from an unknown word, nearest and commonest first."""
@@ -331,6 +361,7 @@ class SearchIndex:
 
     def search(self, query: str, *, allowed: set[int] | None = None) -> SearchResult:
         result = SearchResult(query=query)
+        stem, stopwords = self.language.stem, self.language.stopwords
         groups, corrections, phrase_words = self._parse(query)
         result.corrections = corrections
         if not groups:
@@ -355,8 +386,8 @@ class SearchIndex:
         if allowed is not None:
             candidates &= allowed
 
-        phrase = _phrase_key(phrase_words)
-        singular_phrase = " ".join(singular(w) for w in phrase_words if w not in STOPWORDS)
+        phrase = _phrase_key(phrase_words, stopwords)
+        singular_phrase = _title_key(phrase_words, self.language)
         exact_title = self.exact_titles.get(singular_phrase, ())
         head_title = self.head_titles.get(singular_phrase, ())
         exact_alt = dict(_pairs(self.exact_alts.get(phrase, b"")))
@@ -392,6 +423,7 @@ class SearchIndex:
                 occupation_id=self.docs[i].occupation_id,
                 code=self.docs[i].code,
                 title=self.docs[i].title,
+                title_es=self.docs[i].title_es,
                 score=-neg,
             )
             for neg, _, i in hits
@@ -402,15 +434,16 @@ class SearchIndex:
         self, query: str
     ) -> tuple[list[list[tuple[tuple[str, ...], float]]], dict[str, str], list[str]]:
         """Query -> groups of alternatives [(words, weight)], corrections, words for phrases."""
+        synonyms, stopwords = self.language.synonyms, self.language.stopwords
         raw = query[:MAX_QUERY_LENGTH]
         capitals = {w.lower() for w in re.findall(r"\b[A-Z]{2,5}\b", raw)}
         words = split_words(raw)[:MAX_WORDS]
         if not words:
             return [], {}, []
-        content = [w for w in words if w not in STOPWORDS or w in capitals]
+        content = [w for w in words if w not in stopwords or w in capitals]
         if not content:
             # Only small words: keep those that mean something alone ("it" for IT).
-            content = [w for w in words if w in SYNONYMS]
+            content = [w for w in words if w in synonyms]
         typing = bool(raw) and raw[-1].isalnum()
         groups: list[list[tuple[tuple[str, ...], float]]] = []
         corrections: dict[str, str] = {}
@@ -419,16 +452,16 @@ class SearchIndex:
         while i < len(content):
             word = content[i]
             pair = f"{word} {content[i + 1]}" if i + 1 < len(content) else ""
-            if pair in SYNONYMS:
+            if pair in synonyms:
                 groups.append(
-                    [((w,) if " " not in w else tuple(w.split()), 0.95) for w in SYNONYMS[pair]]
+                    [((w,) if " " not in w else tuple(w.split()), 0.95) for w in synonyms[pair]]
                 )
                 phrase_words.extend(pair.split())
                 i += 2
                 continue
             alternatives: list[tuple[tuple[str, ...], float]] = [((word,), 1.0)]
-            if word in SYNONYMS:
-                for synonym in SYNONYMS[word]:
+            if word in synonyms:
+                for synonym in synonyms[word]:
                     if synonym != word:
                         alternatives.append((tuple(synonym.split()), 0.95))
             known = self.knows(word) or word in self.body_vocab
@@ -441,7 +474,7 @@ class SearchIndex:
             if (
                 not completions
                 and not self.is_word(word)
-                and word not in SYNONYMS
+                and word not in synonyms
                 and len(word) >= 4
                 and not word.isdigit()
             ):
@@ -461,7 +494,7 @@ class SearchIndex:
         return groups, corrections, phrase_words
 
 
-def _keys(words: list[str], bigrams: bool = True) -> list[str]:
+def _keys(words: list[str], stem, bigrams: bool = True) -> list[str]:
     """Index keys of a word list: each word, its root ('~'-prefixed) and joined word pairs."""
     keys = []
     for word in words:
@@ -474,21 +507,29 @@ def _keys(words: list[str], bigrams: bool = True) -> list[str]:
     return keys
 
 
-def _phrase_key(words: list[str]) -> str:
-    return " ".join(w for w in words if w not in STOPWORDS) or " ".join(words)
+def _phrase_key(words: list[str], stopwords: frozenset[str]) -> str:
+    return " ".join(w for w in words if w not in stopwords) or " ".join(words)
 
 
-def _title_segments(title: str) -> tuple[str, set[str]]:
+def _title_key(words: list[str], language: Language) -> str:
+    """Words of a title or query in their `singular` form, small words and repeats left out:
+    'Enfermeros y enfermeras registrados' and 'enfermera registrada' -> 'enfermer registrad'
+    (in Spanish; a repeat is the other gender of the same job)."""
+    found = dict.fromkeys(language.singular(w) for w in words if w not in language.stopwords)
+    return " ".join(found)
+
+
+def _title_segments(title: str, language: Language) -> tuple[str, set[str]]:
     """The title and its head, plurals taken off: 'Chefs and Head Cooks' -> 'chef head cook',
     {'chef head cook', 'chef'}; 'Bus Drivers, School' -> {'bus driver'}; not 'plant' in 'Plant
     and System Operators' (there 'plant' describes the operators)."""
 
     def key(text: str) -> str:
-        return " ".join(singular(w) for w in split_words(text) if w not in STOPWORDS)
+        return _title_key(split_words(text), language)
 
     head = title.split(",")[0]
     segments = {key(head)}
-    parts = [p.strip() for p in re.split(r"\band\b|/", head) if p.strip()]
+    parts = [p.strip() for p in re.split(language.joiners, head) if p.strip()]
     if len(parts) > 1 and all(p.lower().endswith("s") for p in parts):
         segments.add(key(parts[0]))  # the first job named, not "Teachers" in "Nursing
         # Instructors and Teachers, Postsecondary"

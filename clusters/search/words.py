@@ -1,11 +1,14 @@
 """How the search reads words: normalising, rough roots, singulars, spelling distance, and
-the student words we map to the words O*NET uses."""
+the student words we map to the words O*NET uses. `ENGLISH` bundles the English word rules
+for the index; clusters/search/spanish.py defines `SPANISH` the same way."""
 
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
@@ -136,12 +139,6 @@ def _words_of_normalised(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=200_000)
-def _word_keys(word: str) -> tuple[str, str]:
-    """A word's index keys: itself and its root."""
-    return (word, "~" + stem(word))
-
-
-@functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A rough root that word forms share: teachers/teaching -> teach, nurse/nursing -> nurs."""
     if len(word) <= 3 or word.isdigit():
@@ -209,3 +206,59 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 def _trigrams(word: str) -> set[str]:
     padded = f"^{word}$"
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+# ---------------------------------------------------------------------------------------
+# A language: the word rules one index uses
+
+
+@dataclass(frozen=True, eq=False)
+class Language:
+    """What the index needs to know about the words of one language.
+
+    `stem` gives the rough root word forms share; `singular` the form used for whole-title
+    matches (a title and a query are the same job when these forms are); `synonyms` and
+    `stopwords` as above (keys in normalised form: lower case, no accents); `joiners` splits
+    a title into the jobs it names ("Chefs and Head Cooks"); `title_field` is the row's title
+    in this language (the English `title` when empty), `also_title_fields` are other titles
+    whose whole-title matches count too, `keywords_field` our search words in this language.
+    """
+
+    code: str
+    stem: Callable[[str], str]
+    singular: Callable[[str], str]
+    synonyms: Mapping[str, tuple[str, ...]]
+    stopwords: frozenset[str]
+    joiners: re.Pattern[str]
+    title_field: str = "title"
+    also_title_fields: tuple[str, ...] = ()
+    keywords_field: str = ""  # "; "-separated search words, read as other titles
+    own_synonyms: frozenset[str] = frozenset()  # student words of this language only
+    word_keys: Callable[[str], tuple[str, str]] = field(init=False, repr=False)  # set below
+
+    def __post_init__(self) -> None:
+        stem = self.stem
+
+        @functools.lru_cache(maxsize=200_000)
+        def word_keys(word: str) -> tuple[str, str]:
+            """A word's index keys: itself and its root."""
+            return (word, "~" + stem(word))
+
+        object.__setattr__(self, "word_keys", word_keys)
+
+    def clear_caches(self) -> None:
+        """Forget the build's words (searches only need their own)."""
+        for cached in (self.stem, self.word_keys):
+            clear = getattr(cached, "cache_clear", None)
+            if clear:
+                clear()
+
+
+ENGLISH = Language(
+    code="en",
+    stem=stem,
+    singular=singular,
+    synonyms=SYNONYMS,
+    stopwords=STOPWORDS,
+    joiners=re.compile(r"\band\b|/"),
+)

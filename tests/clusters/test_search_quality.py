@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
-from bench.search import load_queries, search_quality
+from bench.search import QUERIES_ES, load_queries, search_quality
 from clusters import search
 from clusters.models import Cluster, Occupation
 
@@ -32,11 +33,27 @@ def shipped_index(shipped_catalogue, django_db_blocker):
         return search.load_index()
 
 
+@pytest.fixture(scope="module")
+def shipped_spanish_index(shipped_catalogue, django_db_blocker):
+    """The Spanish index of the shipped data, built once for the module."""
+    with django_db_blocker.unblock():
+        return search.load_spanish_index()
+
+
 @pytest.fixture(autouse=True)
-def _same_index_for_every_test(shipped_index, db, monkeypatch):
+def _same_index_for_every_test(shipped_index, shipped_spanish_index, db, monkeypatch):
     # Every test starts with nothing kept (the root conftest); the data does not change in
     # this module, so the rebuild hands back the index already built.
     monkeypatch.setattr(search, "load_index", lambda: shipped_index)
+    monkeypatch.setattr(search, "load_spanish_index", lambda: shipped_spanish_index)
+
+
+@pytest.fixture
+def spanish_titles():
+    """Skip until the shipped data has our Spanish titles (occupation-titles-es.csv)."""
+    written = Occupation.objects.filter(is_retired=False).exclude(title_es="").count()
+    if written < 0.9 * Occupation.objects.filter(is_retired=False).count():
+        pytest.skip(f"only {written} occupations have a Spanish title in the shipped data")
 
 
 def ranking_digest() -> str:
@@ -60,6 +77,35 @@ def test_our_own_holdout_queries_hit_the_top_five_at_least_90_percent():
     assert rate >= 0.90, "\n".join(
         f"{m.query}: expected {m.expected}, got {m.got}" for m in misses
     )
+
+
+def test_spanish_queries_hit_the_top_five_at_least_90_percent(spanish_titles):
+    rate, misses = search_quality(path=QUERIES_ES, language="es")
+    assert len(load_queries(QUERIES_ES)) >= 40
+    assert rate >= 0.90, "\n".join(
+        f"{m.query}: expected {m.expected}, got {m.got}" for m in misses
+    )
+
+
+def test_english_queries_on_spanish_pages_hit_the_top_five_at_least_90_percent(spanish_titles):
+    rate, misses = search_quality(language="es")
+    assert rate >= 0.90, "\n".join(
+        f"{m.query}: expected {m.expected}, got {m.got}" for m in misses
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("enfermera registrada", "29-1141.00"),
+        ("electricistas", "47-2111.00"),
+        ("bombero", "33-2011.00"),
+        ("nurse", "29-1141.00"),
+    ],
+)
+def test_obvious_occupation_comes_first_on_spanish_pages(spanish_titles, query, first):
+    with translation.override("es"):
+        assert search.search_occupations(query=query).codes[0] == first
 
 
 def test_same_ranking_on_every_database():
