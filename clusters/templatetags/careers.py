@@ -3,14 +3,16 @@
 import re
 
 from django import template
+from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from clusters.importer import BRIGHT_GROWTH_FACTOR, FRAMEWORKS
 from clusters.riasec import RIASEC
-from clusters.wording import JOB_ZONE_WORDS, RIASEC_LABELS
+from clusters.wording import EDUCATION_LEVELS, JOB_ZONE_WORDS, RIASEC_LABELS
 
 register = template.Library()
 
@@ -263,3 +265,15 @@ def first_sentence(text: str) -> str:
     """The first sentence of one of our descriptions, for cards that have room for one line."""
     match = re.match(r"(.+?[.!?])(\s|$)", text or "", re.S)
     return match[1] if match else (text or "")
+
+
+_EDUCATION_WORDS = {bls: label for bls, label in EDUCATION_LEVELS.values()}
+
+
+@register.filter
+def education(value: str) -> str:
+    """BLS's education category: as BLS publishes it on English pages, in our own words on
+    pages in other languages (BLS publishes it in English only)."""
+    if not value or get_language() == settings.LANGUAGE_CODE:
+        return value
+    return _EDUCATION_WORDS.get(value, value)

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from core import i18n
@@ -14,6 +15,13 @@ register = template.Library()
 def translated(obj, field: str) -> str:
     """{{ cluster|translated:"name" }}: the Spanish column on Spanish pages, else English."""
     return i18n.translated(obj, field)
+
+
+@register.simple_tag
+def english_data() -> str:
+    """lang="en" on a page in another language: for imported data (O*NET, BLS, CIP), which
+    is in English only, so screen readers read it as English."""
+    return "" if get_language() == settings.LANGUAGE_CODE else mark_safe(' lang="en"')
 
 
 @register.filter
