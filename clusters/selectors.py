@@ -43,7 +43,8 @@ OCCUPATION_CODE = re.compile(r"[0-9]{2}-[0-9]{4}\.[0-9]{2}")  # ASCII digits onl
 LIST_PAGE_SIZE = 25
 
 # Sort orders for occupation lists: key -> (label, ORDER BY). Missing figures sort last;
-# title and code break ties so both databases give the same order.
+# title and code break ties so both databases give the same order; "title" is the title in
+# the page's language.
 # The default puts first the careers with the most job openings a year: the ones a student
 # has the best chance of being hired into. A to Z is one click away on every list.
 SORTS = {
@@ -51,7 +52,7 @@ SORTS = {
         gettext_lazy("Most job openings first"),
         [F("annual_openings").desc(nulls_last=True), "title", "code"],
     ),
-    "title": (gettext_lazy("Title (A to Z)"), [F("title").asc(), F("code").asc()]),
+    "title": (gettext_lazy("Title (A to Z)"), ["title", "code"]),
     "pay": (
         gettext_lazy("Pay (highest first)"),
         [F("wage_median").desc(nulls_last=True), "title", "code"],
@@ -84,7 +85,9 @@ class ListFilters:
             occupations = occupations.filter(job_zone_id=self.job_zone)
         if self.education:
             occupations = occupations.filter(entry_education=EDUCATION_LEVELS[self.education][0])
-        return occupations.order_by(*SORTS[self.sort][1])
+        return occupations.order_by(
+            *(in_language("title") if key == "title" else key for key in SORTS[self.sort][1])
+        )
 
     @property
     def active(self) -> bool:

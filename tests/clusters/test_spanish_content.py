@@ -87,3 +87,15 @@ def test_a_spanish_page_makes_as_many_queries_as_the_english_one(client, spanish
             assert client.get(prefix + path).status_code == 200
         counts[prefix] = len(queries)
     assert counts["/es"] == counts[""], path
+
+
+def test_a_to_z_on_a_spanish_page_follows_the_spanish_titles(client, spanish_catalogue):
+    m.Occupation.objects.filter(code="31-1131.00").update(title_es="Técnicos en enfermería")
+    path = "/clusters/healthcare-human-services/physical-health/?sort=title"
+    html = html_of(client, "/es" + path)
+    # Enfermeros (Registered Nurses) < Licensed Practical (no Spanish yet) < Técnicos
+    assert html.index("Enfermeros y enfermeras") < html.index("Licensed Practical")
+    assert html.index("Licensed Practical") < html.index("Técnicos en enfermería")
+    html = html_of(client, path)
+    assert html.index("Licensed Practical") < html.index("Nursing Assistants")
+    assert html.index("Nursing Assistants") < html.index("Registered Nurses")
