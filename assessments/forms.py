@@ -10,13 +10,18 @@ is guessed or saved.
 import re
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from assessments.models import ANSWER_CHOICES, ANSWER_MAX, ANSWER_MIN, EducationPlan
 from clusters.forms import FilterForm
 
 ITEM_KEY = re.compile(r"q([0-9]{1,18})")
-ANSWER_RANGE = f"Answers go from {ANSWER_MIN} to {ANSWER_MAX}."
-PLAN_MESSAGE = "Pick one of the education plans, or choose “Not sure yet”."
+ANSWER_RANGE = format_lazy(
+    gettext_lazy("Answers go from {low} to {high}."), low=ANSWER_MIN, high=ANSWER_MAX
+)
+PLAN_MESSAGE = gettext_lazy("Pick one of the education plans, or choose “Not sure yet”.")
 
 
 def _sent_twice(data, names) -> list[str]:
@@ -69,11 +74,13 @@ class AnswersForm(forms.Form):
     def clean(self):
         if self.odd_keys:
             shown = self.odd_keys[0][:20]
-            raise forms.ValidationError(f"“{shown}” is not a statement in this quiz.")
+            raise forms.ValidationError(
+                _("“%(key)s” is not a statement in this quiz.") % {"key": shown}
+            )
         if _sent_twice(self.data, self.fields):
-            raise forms.ValidationError("Send one answer for each statement.")
+            raise forms.ValidationError(_("Send one answer for each statement."))
         if self.require_answer and not self.fields:
-            raise forms.ValidationError("No answer was sent.")
+            raise forms.ValidationError(_("No answer was sent."))
         return super().clean()
 
     @property
@@ -112,8 +119,8 @@ class PlanForm(forms.Form):
     use_required_attribute = False
 
     plan = PlanField(
-        label="How much education or training do you plan?",
-        blank_label="Not sure yet",
+        label=gettext_lazy("How much education or training do you plan?"),
+        blank_label=gettext_lazy("Not sure yet"),
         widget=forms.RadioSelect(attrs={"aria-describedby": "plan-help"}),
     )
 
@@ -135,8 +142,8 @@ class PlanFilterForm(FilterForm):
     student gave; junk falls back to that too, and the page says so."""
 
     plan = forms.TypedChoiceField(
-        label="Show careers for this education plan",
-        choices=[("", "Any amount of education or training"), *PLAN_CHOICES],
+        label=gettext_lazy("Show careers for this education plan"),
+        choices=[("", gettext_lazy("Any amount of education or training")), *PLAN_CHOICES],
         coerce=int,
         empty_value=None,
         required=False,

@@ -32,6 +32,8 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from assessments.scoring import AREAS, interest_code
 
 TOP_K = 5
@@ -236,19 +238,33 @@ def in_zone(*, job_zone: int | None, plan: int | None, reach: int = ZONE_REACH) 
     return job_zone is not None and abs(job_zone - plan) <= reach
 
 
+def fit_key(*, value: float) -> str:
+    """The fit scale's step, as a stable name for code and CSS: "strong-fit", "good-fit",
+    "some-fit" or "not-a-close-fit" (the same in every language)."""
+    if value >= GREAT_FIT:
+        return "strong-fit"
+    if value >= GOOD_FIT:
+        return "good-fit"
+    if value >= SOME_FIT:
+        return "some-fit"
+    return "not-a-close-fit"
+
+
 def fit_label(*, value: float) -> str:
-    """The one fit scale, in words, for careers and clusters alike (explained on the page).
+    """The one fit scale, in words, for careers and clusters alike (explained on the page),
+    in the language of the request.
 
     Only "Strong fit", "Good fit" and "Some fit" are fits; a career below SOME_FIT is never
     listed as one, and a cluster below it is never called one.
     """
-    if value >= GREAT_FIT:
-        return "Strong fit"
-    if value >= GOOD_FIT:
-        return "Good fit"
-    if value >= SOME_FIT:
-        return "Some fit"
-    return "Not a close fit"
+    key = fit_key(value=value)
+    if key == "strong-fit":
+        return gettext("Strong fit")
+    if key == "good-fit":
+        return gettext("Good fit")
+    if key == "some-fit":
+        return gettext("Some fit")
+    return gettext("Not a close fit")
 
 
 def is_fit(*, value: float) -> bool:
@@ -267,6 +283,10 @@ class OccupationFit:
     @property
     def label(self) -> str:
         return fit_label(value=self.fit)
+
+    @property
+    def key(self) -> str:
+        return fit_key(value=self.fit)
 
 
 @dataclass(frozen=True)

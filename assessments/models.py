@@ -10,6 +10,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from assessments.scoring import ANSWER_MAX, ANSWER_MIN, AREA_NAMES, is_low
 from clusters.riasec import scores_of
@@ -19,11 +21,11 @@ AREA_CHOICES = list(AREA_NAMES.items())
 
 # The five-point answer scale, as O*NET's Interest Profiler uses it.
 ANSWER_CHOICES = [
-    (1, "Strongly dislike"),
-    (2, "Dislike"),
-    (3, "Not sure"),
-    (4, "Like"),
-    (5, "Strongly like"),
+    (1, pgettext_lazy("quiz answer", "Strongly dislike")),
+    (2, pgettext_lazy("quiz answer", "Dislike")),
+    (3, pgettext_lazy("quiz answer", "Not sure")),
+    (4, pgettext_lazy("quiz answer", "Like")),
+    (5, pgettext_lazy("quiz answer", "Strongly like")),
 ]
 
 
@@ -35,11 +37,11 @@ def new_token() -> str:
 class EducationPlan(models.IntegerChoices):
     """How much education or training a student plans, as O*NET job zones 1-5."""
 
-    ZONE_1 = 1, "Start work soon and learn on the job"
-    ZONE_2 = 2, "Finish high school, maybe with a short training course"
-    ZONE_3 = 3, "Career or technical training, an apprenticeship or a two-year degree"
-    ZONE_4 = 4, "A four-year college degree"
-    ZONE_5 = 5, "More than four years of college (a master's, doctorate or professional degree)"
+    ZONE_1 = 1, _("Start work soon and learn on the job")
+    ZONE_2 = 2, _("Finish high school, maybe with a short training course")
+    ZONE_3 = 3, _("Career or technical training, an apprenticeship or a two-year degree")
+    ZONE_4 = 4, _("A four-year college degree")
+    ZONE_5 = 5, _("More than four years of college (a master's, doctorate or professional degree)")
 
 
 class Assessment(models.Model):

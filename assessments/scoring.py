@@ -32,10 +32,21 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from django.utils.translation import pgettext_lazy
+
 from clusters.riasec import RIASEC, RIASEC_NAMES
 
 AREAS = tuple(RIASEC)
-AREA_NAMES = RIASEC_NAMES
+AREA_NAMES = RIASEC_NAMES  # O*NET's English names: also field names and admin labels
+# The names students read, in their language (AREA_NAMES stays English for code and admin).
+AREA_LABELS = {
+    "R": pgettext_lazy("RIASEC area", "Realistic"),
+    "I": pgettext_lazy("RIASEC area", "Investigative"),
+    "A": pgettext_lazy("RIASEC area", "Artistic"),
+    "S": pgettext_lazy("RIASEC area", "Social"),
+    "E": pgettext_lazy("RIASEC area", "Enterprising"),
+    "C": pgettext_lazy("RIASEC area", "Conventional"),
+}
 ANSWER_MIN, ANSWER_MAX = 1, 5
 SCALE_MIN, SCALE_MAX = 1.0, 7.0  # O*NET's interest scale
 FLAT_RANGE = 0.75  # on the 1-7 scale; = half a step on the five-point answer scale

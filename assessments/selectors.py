@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from assessments.matching import Catalogue, build_catalogue, in_zone, match_profile
 from assessments.models import Assessment, Attempt, EducationPlan, Item, Response
 from assessments.scoring import (
-    AREA_NAMES,
+    AREA_LABELS,
     AREAS,
     NEUTRAL,
     tie_groups,
@@ -242,7 +243,7 @@ class ShownCluster:
 def preparation_words(*, job_zone: int | None) -> str:
     """A job zone in the words of the education plan it matches (the filter's words)."""
     if job_zone is None:
-        return "not rated"
+        return _("not rated")
     return EducationPlan(job_zone).label
 
 
@@ -281,7 +282,7 @@ def results_page(
         "profile": profile,
         "state": state,
         "neutral": NEUTRAL,
-        "highest": (AREA_NAMES[highest], profile[highest]),
+        "highest": (AREA_LABELS[highest], profile[highest]),
         "code": code,
         "code_letters": code_letters(profile=profile, code=code),
         "tie_notes": [tie_sentence(group=g, code=code) for g in tie_groups(profile=profile)],

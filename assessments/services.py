@@ -14,6 +14,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from assessments import scoring
 from assessments.models import Assessment, Attempt, Item, Response
@@ -49,7 +50,7 @@ def _claim_open(attempt: Attempt) -> datetime:
         updated_at=now
     )
     if not claimed:
-        raise AttemptFinished("This quiz is already finished, so answers can no longer change.")
+        raise AttemptFinished(_("This quiz is already finished, so answers can no longer change."))
     return now
 
 
@@ -69,7 +70,7 @@ def save_answers(*, attempt: Attempt, answers: Mapping[int, int]) -> int:
             ).values_list("pk", flat=True)
         )
         if set(answers) - known:
-            raise BadAnswer("Some answers were for statements that are not in this quiz.")
+            raise BadAnswer(_("Some answers were for statements that are not in this quiz."))
         Response.objects.bulk_create(
             [
                 Response(attempt=attempt, item_id=item, value=value)
@@ -105,8 +106,10 @@ def complete_attempt(*, attempt: Attempt, education_plan: int | None) -> Attempt
         score = scoring.score_answers(answers=[(area, given[pk]) for pk, area in items])
     except ValueError:
         raise QuizError(
-            "This quiz cannot be scored: it needs statements for all six kinds of interests. "
-            "Please tell your counselor."
+            _(
+                "This quiz cannot be scored: it needs statements for all six kinds of "
+                "interests. Please tell your counselor."
+            )
         ) from None
     attempt.realistic = score.profile["R"]
     attempt.investigative = score.profile["I"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -98,9 +99,11 @@ def _finished(request: HttpRequest, attempt: Attempt) -> HttpResponse:
     return _problem(
         request,
         status=409,
-        heading="This quiz is already finished",
-        message="Your answers were saved when you finished, and they can no longer change. "
-        "Your results are ready.",
+        heading=_("This quiz is already finished"),
+        message=_(
+            "Your answers were saved when you finished, and they can no longer change. "
+            "Your results are ready."
+        ),
         attempt=attempt,
     )
 
@@ -109,8 +112,9 @@ def _bad_answer(request: HttpRequest, message: str, attempt=None) -> HttpRespons
     return _problem(
         request,
         status=400,
-        heading="We could not save that answer",
-        message=f"{message} Nothing you saved before has been lost: go back and try again.",
+        heading=_("We could not save that answer"),
+        message=_("%(problem)s Nothing you saved before has been lost: go back and try again.")
+        % {"problem": message},
         attempt=attempt,
     )
 
@@ -308,8 +312,9 @@ def plan(request: HttpRequest, token: str) -> HttpResponse:
             return _problem(
                 request,
                 status=400,
-                heading="We could not use that answer",
-                message=f"{form.message} Your quiz answers are all still saved.",
+                heading=_("We could not use that answer"),
+                message=_("%(problem)s Your quiz answers are all still saved.")
+                % {"problem": form.message},
                 attempt=attempt,
             )
         try:

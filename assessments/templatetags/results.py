@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django import template
 
-from assessments.scoring import AREA_NAMES, AREAS, NEUTRAL, SCALE_MAX, SCALE_MIN
+from assessments.scoring import AREA_LABELS, AREAS, NEUTRAL, SCALE_MAX, SCALE_MIN
 
 register = template.Library()
 
@@ -36,7 +36,7 @@ def profile_chart(*, profile: dict[str, float]) -> list[ChartBar]:
         bars.append(
             ChartBar(
                 area=area,
-                name=AREA_NAMES[area],
+                name=AREA_LABELS[area],
                 score=score,
                 label_y=top + 15,
                 bar_y=top + 21,
