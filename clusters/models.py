@@ -7,7 +7,7 @@ frameworks, clusters and pathways are written by us and never overwritten by the
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from clusters.riasec import scores_of
 from core.i18n import SPANISH_HELP
@@ -422,9 +422,12 @@ class LocalProgramme(models.Model):
     @property
     def grades(self) -> str:
         if self.grade_from and self.grade_to:
-            return f"Grades {self.grade_from}–{self.grade_to}"
+            return gettext("Grades %(start)s–%(end)s") % {
+                "start": self.grade_from,
+                "end": self.grade_to,
+            }
         if self.grade_from:
-            return f"Grade {self.grade_from} and up"
+            return gettext("Grade %(start)s and up") % {"start": self.grade_from}
         if self.grade_to:
-            return f"Up to grade {self.grade_to}"
+            return gettext("Up to grade %(end)s") % {"end": self.grade_to}
         return ""

@@ -124,14 +124,18 @@ def test_translations_keep_every_placeholder(directory, language):
     wrong = []
     for entry in entries(load(directory, language)):
         expected = placeholders(entry.msgid, entry.flags)
-        if entry.msgid_plural:  # every form has what the plural has (the number among it)
+        required = set(expected)
+        if entry.msgid_plural:
+            # A form may leave out what one English form leaves out ("Only one of them" has
+            # no %(count)s), never what both have; and it may use what either has.
             plural = placeholders(entry.msgid_plural, entry.flags)
+            required &= set(plural)
             expected = sorted(set(expected) | set(plural))
         for form in translated_forms(entry):
             if not form:
                 continue  # reported as untranslated
             got = placeholders(form, entry.flags)
-            missing = sorted(set(expected) - set(got))
+            missing = sorted(required - set(got))
             unknown = sorted(set(got) - set(expected))  # would fail when formatted
             positional = [p for p in set(expected) if p in ("%s", "%d", "{}")]
             miscounted = [p for p in positional if got.count(p) != expected.count(p)]
@@ -184,3 +188,21 @@ def test_shipped_mo_is_current(directory, language):
 )
 def test_placeholders_are_found(text, flags, expected):
     assert placeholders(text, flags) == sorted(expected)
+
+
+@pytest.mark.parametrize("language", translations())
+def test_a_message_in_several_catalogues_reads_the_same_in_each(language):
+    """Django uses one translation per message for the whole site (LOCALE_PATHS first, then
+    the apps in order), so two catalogues that disagree would show one page's words on the
+    other's."""
+    found: dict[tuple, dict[str, list[str]]] = {}
+    for directory in catalogue_dirs():
+        for entry in entries(load(directory, language)):
+            key = (entry.msgctxt, entry.msgid, entry.msgid_plural)
+            found.setdefault(key, {})[_id(directory)] = translated_forms(entry)
+    differ = [
+        f"{key[1][:60]!r}: {by_catalogue}"
+        for key, by_catalogue in found.items()
+        if len({tuple(forms) for forms in by_catalogue.values()}) > 1
+    ]
+    assert not differ, "translated differently:\n" + "\n".join(differ)

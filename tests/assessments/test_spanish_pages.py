@@ -88,7 +88,7 @@ def test_the_start_page_lists_unfinished_and_earlier_quizzes_in_spanish(client, 
     client.get(es("assessments:resume", earlier.token))  # this browser remembers it
     html = page(client.get(es("assessments:start")))
     has_all(html, "Sigue donde te quedaste", "Sigue con tu mini quiz", "Tus resultados anteriores")
-    assert re.search(r"\(empezado el \d{1,2} de [a-z]+\)", html)
+    assert re.search(r"\(lo empezaste el \d{1,2} de [a-z]+\)", html)
     assert re.search(r"Mini quiz, \d{1,2} de [a-z]+ de \d{4}</a>: código de intereses SIR", html)
     has_none(html, "Pick up where you left off", "Continue your", "interest code")
 
@@ -384,7 +384,7 @@ def test_earlier_results_are_listed_in_spanish(client, interest_catalogue, mini_
     client.get(es("assessments:resume", flat.token))
     html = page(client.get(es("assessments:results", latest.token)))
     has_all(html, "Tus resultados anteriores", "Mira cómo han cambiado tus intereses:")
-    assert re.search(r"Mini quiz, \d{1,2} [A-Za-z]+\.? \d{4}, \d\d:\d\d</a>: sin un patrón", html)
+    assert re.search(r"Mini quiz, \d{1,2} de [a-z]+ de \d{4}, \d\d:\d\d</a>: sin un patrón", html)
 
 
 # ---------------------------------------------------------------------------------------
