@@ -165,7 +165,7 @@ def projection_years(release) -> dict:
     """{"start": 2024, "end": 2034, "fast": 6.2} for the projections release, from its facts
     (else its version); "fast" is the growth we call "growing fast" (None when unknown)."""
     years = {"start": "", "end": "", "fast": None}
-    if release is None:
+    if not release:  # None, or "" when the data has no projections release
         return years
     facts = release.facts or {}
     if "average_growth" in facts:
