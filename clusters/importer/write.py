@@ -3,7 +3,6 @@ rows whose values differ."""
 
 from __future__ import annotations
 
-import csv
 import itertools
 import time
 from collections import defaultdict
@@ -16,9 +15,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from clusters import models as m
+from clusters.importer.authored import fill_authored_texts, fill_spanish_titles
 from clusters.importer.read import Catalogue, read_sources
 from clusters.importer.tables import (
-    AUTHORED_DIR,
     DEFAULT_SOURCE,
     FRAMEWORKS,
     HIGH_POINT_LETTERS,
@@ -87,54 +86,6 @@ def import_catalogue(
     return summary
 
 
-def _authored_rows(filename: str) -> dict[tuple[str, str], dict[str, str]]:
-    """(cluster, pathway) -> our description and Spanish name and description."""
-    path = AUTHORED_DIR / filename
-    if not path.exists():
-        return {}
-    with open(path, encoding="utf-8", newline="") as handle:
-        return {(r["cluster"], r["pathway"]): r for r in csv.DictReader(handle)}
-
-
-AUTHORED_FIELDS = ("description", "name_es", "description_es")
-
-
-def _fill_authored(instance, row: dict[str, str] | None) -> None:
-    """Copy our text into the fields that are still empty: counselor edits stay."""
-    empty = [f for f in AUTHORED_FIELDS if not getattr(instance, f) and (row or {}).get(f)]
-    for name in empty:
-        setattr(instance, name, row[name])
-    if empty:
-        instance.save(update_fields=empty)
-
-
-SPANISH_TITLES = AUTHORED_DIR / "occupation-titles-es.csv"
-
-
-def _fill_spanish_titles(summary: Summary) -> None:
-    """Our Spanish titles and search words, into empty fields only.
-
-    A row is used only while its English title is the occupation's title: after O*NET
-    renames a career, it shows the new English title until our translation catches up.
-    """
-    if not SPANISH_TITLES.exists():
-        return
-    with open(SPANISH_TITLES, encoding="utf-8", newline="") as handle:
-        ours = {row["code"]: row for row in csv.DictReader(handle)}
-    filled = []
-    for occupation in m.Occupation.objects.only("code", "title", "title_es", "keywords_es"):
-        row = ours.get(occupation.code)
-        if row is None or row["title"] != occupation.title:
-            continue
-        empty = [f for f in ("title_es", "keywords_es") if not getattr(occupation, f) and row[f]]
-        for name in empty:
-            setattr(occupation, name, row[name])
-        if empty:
-            filled.append(occupation)
-    m.Occupation.objects.bulk_update(filled, ["title_es", "keywords_es"], batch_size=500)
-    summary.updated["Spanish career titles"] += len(filled)
-
-
 OCCUPATION_FIELDS = [
     "title", "description", "release_id", *RIASEC_FIELDS.values(), "interest_code",
     "job_zone_id", "bls_code", "bls_title", "entry_education", "work_experience",
@@ -166,11 +117,14 @@ def write_catalogue(data: Catalogue, progress: Callable[[str], None] = lambda _:
         summary.created["job zones"] += created
 
     codes = _write_occupations(data, releases["onet"], summary)
-    _fill_spanish_titles(summary)
+    summary.updated["Spanish career titles"] += fill_spanish_titles(occupation_model=m.Occupation)
     progress(f"  occupations: {len(codes)}")
     _sync_children(data, codes, summary)
     progress("  tasks, titles, related occupations, skills, education")
     _write_frameworks(data, releases, codes, summary)
+    summary.updated["our texts (descriptions, Spanish)"] += fill_authored_texts(
+        framework_model=m.Framework
+    )
     progress("  frameworks, clusters, pathways, programmes of study")
     if summary.changed:
         m.DataRelease.objects.filter(pk__in=[r.pk for r in releases.values()]).update(
@@ -356,7 +310,6 @@ def _write_frameworks(
     taken_slugs = set(m.Cluster.objects.values_list("slug", flat=True))
     has_default = m.Framework.objects.filter(is_default=True).exists()
     for slug, spec in FRAMEWORKS.items():
-        authored = _authored_rows(spec["authored"])
         framework, created = m.Framework.objects.get_or_create(
             slug=slug,
             defaults={
@@ -368,9 +321,6 @@ def _write_frameworks(
             },
         )
         summary.created["frameworks"] += created
-        if not framework.name_es:
-            framework.name_es = spec["name_es"]
-            framework.save(update_fields=["name_es"])
         existing_clusters = {c.name: c for c in framework.clusters.all()}
         for cluster_name, pathways in data.frameworks[slug].items():
             cluster = existing_clusters.get(cluster_name)
@@ -381,7 +331,6 @@ def _write_frameworks(
                     framework=framework, slug=cluster_slug, name=cluster_name
                 )
                 summary.created["clusters"] += 1
-            _fill_authored(cluster, authored.get((cluster_name, "")))
             existing_pathways = {p.name: p for p in cluster.pathways.all()}
             pathway_slugs = {p.slug for p in existing_pathways.values()}
             for pathway_name in pathways:
@@ -393,7 +342,6 @@ def _write_frameworks(
                         cluster=cluster, slug=pathway_slug, name=pathway_name
                     )
                     summary.created["pathways"] += 1
-                _fill_authored(pathway, authored.get((cluster_name, pathway_name)))
                 pathway_ids[(slug, cluster_name, pathway_name)] = pathway.pk
 
     sync_rows(

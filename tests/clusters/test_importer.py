@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 
 from clusters import models as m
 from clusters.importer import ImportFileError, import_catalogue, is_bright_outlook
-from clusters.importer.write import Summary, _fill_spanish_titles
+from clusters.importer.authored import fill_spanish_titles
 from tests.support.sample_source import TAB_FILES, snapshot, write_source
 
 pytestmark = pytest.mark.django_db
@@ -144,7 +144,7 @@ def test_spanish_edits_are_kept_and_a_renamed_career_waits_for_its_translation(i
     assert m.Cluster.objects.get(name="Healthcare & Human Services").name_es == "Salud"
     assert m.Occupation.objects.get(pk=renamed.pk).title_es
     m.Occupation.objects.filter(pk=renamed.pk).update(title="Renamed by O*NET", title_es="")
-    _fill_spanish_titles(Summary())
+    fill_spanish_titles(occupation_model=m.Occupation)
     assert m.Occupation.objects.get(pk=renamed.pk).title_es == ""
 
 
@@ -299,3 +299,20 @@ def test_command_shows_progress(source, capsys):
 )
 def test_bright_outlook_rule(growth, openings, bright):
     assert is_bright_outlook(growth=growth, openings=openings, average_growth=3.1) is bright
+
+
+def test_the_spanish_migration_fills_a_site_imported_before_it(imported):
+    """An upgraded site has the data but empty Spanish fields: migrating fills them."""
+    import importlib
+
+    from django.apps import apps
+
+    m.Occupation.objects.update(title_es="", keywords_es="")
+    m.Cluster.objects.update(name_es="", description_es="")
+    m.Pathway.objects.update(name_es="")
+    m.Framework.objects.update(name_es="")
+    importlib.import_module("clusters.migrations.0013_shipped_spanish").fill(apps, None)
+    assert not m.Occupation.objects.filter(title_es="").exists()
+    assert not m.Cluster.objects.filter(name_es="").exists()
+    assert not m.Pathway.objects.filter(name_es="").exists()
+    assert not m.Framework.objects.filter(name_es="").exists()
