@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-dev run admin test bench lint format clean
+.PHONY: help install install-dev run admin test bench lint format messages clean
 
 help: ## list the targets (this text)
 	@echo "Career Clusters: make TARGET, where TARGET is one of"
@@ -81,6 +81,16 @@ lint: install-dev ## ruff check and format check
 format: install-dev ## fix what ruff can and format the code
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# The compiled catalogues (.mo) are shipped, so running the site needs no gettext tools; after
+# changing any text, run this and translate the new entries (tests/test_translations.py says
+# which are missing). Needs gettext (apt-get install gettext).
+messages: install .env ## update the Spanish catalogues from the code and compile them
+	@command -v msgfmt >/dev/null 2>&1 || { echo "Installing gettext with apt-get"; \
+	  apt-get install -y -qq -o DPkg::Lock::Timeout=120 gettext >/dev/null || \
+	  { apt-get update -qq && apt-get install -y -qq -o DPkg::Lock::Timeout=120 gettext >/dev/null; }; }
+	$(PY) manage.py makemessages -l es --no-obsolete --ignore=.venv --ignore=tests --ignore=bench
+	$(PY) manage.py compilemessages -l es --ignore=.venv
 
 clean: ## remove .venv and build leftovers (keeps .env and db.sqlite3)
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

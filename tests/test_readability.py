@@ -10,6 +10,7 @@ import csv
 import re
 from pathlib import Path
 
+import polib
 import pytest
 import textstat
 
@@ -120,3 +121,20 @@ def test_the_spanish_measure_tells_hard_text_from_easy_text(spanish):
         < SPANISH_EASE
         <= spanish("Puedes arreglar una bici. Puedes ayudar a un amigo.")
     )
+
+
+@pytest.mark.parametrize("catalogue", ["locale", "clusters/locale", "assessments/locale"])
+def test_the_spanish_of_our_pages_is_easy_to_read(spanish, catalogue):
+    """Every sentence of a catalogue (the Spanish of its templates and messages), read
+    together like the page text above; markup and placeholders left out."""
+
+    texts = []
+    for entry in polib.pofile(str(ROOT / catalogue / "es" / "LC_MESSAGES" / "django.po")):
+        forms = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+        for form in forms:
+            text = re.sub(r"<[^>]+>|%\(\w+\)s|%%|\{\w*\}", " ", form).strip()
+            if len(text.split()) >= 3:  # labels and names are not sentences
+                texts.append(text if text.endswith((".", "?", "!", ":")) else text + ".")
+    assert len(texts) > 30
+    ease = spanish(" ".join(texts))
+    assert ease >= SPANISH_EASE, f"{catalogue}: Fernández-Huerta {ease:.1f}"
