@@ -130,7 +130,7 @@ class PathwayOccupationInline(ReadOnlyInline):
 
 class PathwayInline(admin.StackedInline):
     model = m.Pathway
-    fields = ["name", "slug", "description"]
+    fields = [("name", "name_es"), "slug", ("description", "description_es")]
     readonly_fields = ["name", "slug"]
     ordering = ["name"]
     extra = 0

@@ -323,3 +323,39 @@ def test_two_way_filters_split_the_list(
     matching, others = (rows(**{parameter: value}) for value in values)
     assert matching and others and matching | others == rows() and not matching & others
     assert all(holds(row) for row in matching) and not any(holds(row) for row in others)
+
+
+def test_counselors_write_the_spanish_next_to_the_english(counselor_client, imported_sample):
+    health = imported_sample["health"]
+    page = counselor_client.get(change_url(health))
+    data = change_form_data(page)
+    data["name_es"] = "Salud (nuestra)"
+    data["description_es"] = "Cuidas la salud de la gente."
+    prefix = inline_prefix(page, "PathwayInline")
+    data[f"{prefix}-0-name_es"] = "Salud física (nuestra)"
+    assert counselor_client.post(change_url(health), data).status_code == 302
+    health.refresh_from_db()
+    assert (health.name_es, health.description_es) == (
+        "Salud (nuestra)",
+        "Cuidas la salud de la gente.",
+    )
+    assert health.name == "Healthcare & Human Services"  # the English name stays the data's
+    assert m.Pathway.objects.get(name="Physical Health").name_es == "Salud física (nuestra)"
+
+    nurse = imported_sample["nurse"]
+    page = counselor_client.get(change_url(nurse))
+    data = change_form_data(page)
+    data["title_es"] = "Enfermeras y enfermeros"
+    data["keywords_es"] = "enfermera; enfermero"
+    assert counselor_client.post(change_url(nurse), data).status_code == 302
+    nurse.refresh_from_db()
+    assert (nurse.title_es, nurse.keywords_es) == (
+        "Enfermeras y enfermeros",
+        "enfermera; enfermero",
+    )
+    assert (
+        counselor_client.get("/es/occupations/29-1141.00/")
+        .content.decode()
+        .count("<h1>Enfermeras y enfermeros</h1>")
+        == 1
+    )

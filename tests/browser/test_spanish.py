@@ -77,6 +77,9 @@ def test_the_journey_in_spanish_with_htmx(browser, live_server, quiz, assert_no_
     page.locator(".cluster-match").get_by_role("link", name="Crear").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Crear")
     assert_no_axe_violations(page)
+    page.get_by_role("link", name="Art", exact=True).click()  # its pathway
+    expect(page).to_have_url(re.compile(r"/es/clusters/creating/art/"))
+    assert_no_axe_violations(page)
     page.get_by_role("link", name="Diseñadores gráficos").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Diseñadores gráficos")
     assert_no_axe_violations(page)
