@@ -17,7 +17,7 @@ def translated(obj, field: str) -> str:
     """`obj.<field>` in the active language: its `<field>_<language>` when not empty.
 
     `obj` is a model instance or a row from `.values()`; either must include the Spanish
-    column when the page may be Spanish (`spanish_fields` lists them for `.only()`).
+    column when the page may be Spanish (a deferred one would cost a query per object).
     """
     language = get_language()
     if language and language != settings.LANGUAGE_CODE:
@@ -27,16 +27,6 @@ def translated(obj, field: str) -> str:
     return _read(obj, field)
 
 
-def is_translated(obj, field: str) -> bool:
-    """Whether the page shows `field` in its own language (False: English on a Spanish page)."""
-    language = get_language()
-    return (
-        not language
-        or language == settings.LANGUAGE_CODE
-        or bool(_read(obj, f"{field}_{language}"))
-    )
-
-
 def in_language(path: str):
     """`path` (a field, or a lookup such as "pathway__name") in the active language, as an
     expression for `.values_list()` and `.order_by()`: its Spanish column unless empty."""
@@ -44,11 +34,6 @@ def in_language(path: str):
     if language and language != settings.LANGUAGE_CODE:
         return Coalesce(NullIf(F(f"{path}_{language}"), Value("")), F(path))
     return F(path)
-
-
-def spanish_fields(*fields: str) -> list[str]:
-    """The fields and their Spanish columns, for `.only()` and `.values()`."""
-    return [name for field in fields for name in (field, f"{field}_es")]
 
 
 def _read(obj, field: str) -> str:

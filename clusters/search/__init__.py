@@ -38,7 +38,7 @@ clusters/search/spanish.py, given to `SearchIndex` as its `Language`):
 - misspellings are corrected over the Spanish and English title words alike.
 A query in English on a Spanish page ("nurse", "fix cars": none of its words is one of our
 Spanish words, one is a word of the English titles) is searched in the English index, so it
-ranks as on English pages. Either way the hits carry `title_es` for the page to show.
+ranks as on English pages. Either way the page shows each career's title in its language.
 """
 
 from __future__ import annotations

@@ -35,7 +35,6 @@ class Hit:
     code: str
     title: str
     score: float
-    title_es: str = ""  # our Spanish title; empty when not written yet
 
 
 @dataclass
@@ -66,7 +65,6 @@ class _Doc:
     occupation_id: int
     code: str
     title: str
-    title_es: str
     job_zone: int | None
     bright: bool
     popularity: float  # 0..1 from employment: a small nudge towards common jobs
@@ -135,7 +133,6 @@ class SearchIndex:
                     occupation_id=row["id"],
                     code=row["code"],
                     title=row["title"],
-                    title_es=row.get("title_es") or "",
                     job_zone=row["job_zone_id"],
                     bright=row["bright_outlook"],
                     popularity=(
@@ -423,7 +420,6 @@ class SearchIndex:
                 occupation_id=self.docs[i].occupation_id,
                 code=self.docs[i].code,
                 title=self.docs[i].title,
-                title_es=self.docs[i].title_es,
                 score=-neg,
             )
             for neg, _, i in hits

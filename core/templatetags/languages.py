@@ -24,12 +24,6 @@ def english_data() -> str:
     return "" if get_language() == settings.LANGUAGE_CODE else mark_safe(' lang="en"')
 
 
-@register.filter
-def is_translated(obj, field: str) -> bool:
-    """False when a Spanish page shows this field in English (mark it lang="en")."""
-    return i18n.is_translated(obj, field)
-
-
 def _in_each_language(path: str) -> dict[str, str] | None:
     """This address in each language, or None when it has no copy in the others (an address
     that matches no page: translate_url then gives it back unchanged)."""
