@@ -48,6 +48,13 @@ def take_the_quiz(page, url, quiz, check, *, wait_for_save: bool):
     page.goto(url + "/es/quiz/")
     check(page)
     page.get_by_role("button", name="Empezar el cuestionario rápido de intereses").click()
+    if wait_for_save:  # keyboard only: an arrow key picks an answer, saved and announced
+        first = page.locator("fieldset.quiz-item").first
+        first.get_by_label("No me gusta nada", exact=True).focus()
+        page.keyboard.press("ArrowDown")
+        expect(page.locator("#quiz-status")).to_have_text(
+            "Respuesta guardada. Llevas 1 de 30 frases respondidas."
+        )
     for number in range(2, 6):
         expect(page.locator(".quiz-page")).to_have_text(f"Página {number - 1} de 5")
         answer_page(page, quiz, wait_for_save=wait_for_save)
