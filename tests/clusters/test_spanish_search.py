@@ -260,3 +260,9 @@ def test_the_spanish_search_page_finds_spanish_words(client, catalogue):
     english = client.get(english_url, {"q": "enfermeras"}).content.decode()
     assert "/occupations/29-1141.00/" not in english
     assert "/occupations/29-1141.00/" in client.get(english_url, {"q": "nurses"}).content.decode()
+
+
+def test_a_misspelt_english_word_on_a_spanish_page_is_looked_up_in_english(catalogue):
+    # not a Spanish word and not an English one as typed: the Spanish index finds nothing
+    assert spanish("electrisians").codes[:1] == ["47-2111.00"]
+    assert spanish("nurce").codes[:1] == ["29-1141.00"]
