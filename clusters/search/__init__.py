@@ -87,11 +87,13 @@ def load_spanish_index() -> SearchIndex:
 
     The English alternate titles (about 49,000) stay in the English index only, where a
     query in English goes (`index_for`, `search_occupations`): here they would cost each
-    worker 28 MiB more and find no Spanish query a career more.
+    worker 28 MiB more and find no Spanish query a career more. A career with no Spanish
+    title yet keeps them, since its English title stands in for the Spanish one.
     """
     rows = _rows("keywords_es")
     for row in rows:
-        row["search_titles"] = row["title"].lower()
+        if row["title_es"]:
+            row["search_titles"] = row["title"].lower()
     return SearchIndex(rows, SPANISH)
 
 

@@ -48,6 +48,8 @@ def take_the_quiz(page, url, quiz, check, *, wait_for_save: bool):
     page.goto(url + "/es/quiz/")
     check(page)
     page.get_by_role("button", name="Empezar el cuestionario rápido de intereses").click()
+    expect(page.locator(".quiz-page")).to_have_text("Página 1 de 5")
+    page.wait_for_load_state()  # htmx is running before the first answer
     if wait_for_save:  # keyboard only: an arrow key picks an answer, saved and announced
         first = page.locator("fieldset.quiz-item").first
         first.get_by_label("No me gusta nada", exact=True).focus()
