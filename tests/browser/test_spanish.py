@@ -93,10 +93,14 @@ def test_the_journey_in_spanish_with_htmx(browser, live_server, quiz, assert_no_
     expect(page.get_by_role("heading", level=1)).to_have_text("Diseñadores gráficos")
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Guardar Diseñadores gráficos en mis carreras").click()
-    expect(page.get_by_role("button", name="Quitar Diseñadores gráficos de mis carreras"))
+    expect(
+        page.get_by_role("button", name="Quitar Diseñadores gráficos de mis carreras")
+    ).to_be_visible()
     page.goto(live_server.url + "/es/occupations/27-1013.00/")
     page.get_by_role("button", name="Guardar Artistas plásticos en mis carreras").click()
-    expect(page.get_by_role("button", name="Quitar Artistas plásticos de mis carreras"))
+    expect(
+        page.get_by_role("button", name="Quitar Artistas plásticos de mis carreras")
+    ).to_be_visible()
 
     page.goto(live_server.url + "/es/my-careers/")
     expect(page.get_by_role("link", name="Diseñadores gráficos")).to_be_visible()
