@@ -4,7 +4,14 @@ in Spanish. A column left out of the file, or a blank cell, leaves that text as 
 from __future__ import annotations
 
 from clusters import models as m
-from clusters.csv_io.files import MAX_DESCRIPTION, CsvFileError, ImportPlan, RowPlan, read_csv
+from clusters.csv_io.files import (
+    MAX_DESCRIPTION,
+    CsvFileError,
+    ImportPlan,
+    RowPlan,
+    read_csv,
+    setter,
+)
 
 KEY_COLUMNS = ("cluster_slug", "pathway_slug")
 # column -> longest text it may hold
@@ -98,16 +105,6 @@ def plan(plan: ImportPlan, data: bytes) -> None:
         elif changes:
             item.action = "update"
             item.changes = list(changes)
-            item.apply = _setter(target, changes)
+            item.apply = setter(target, changes)
         else:
             item.action = "unchanged"
-
-
-def _setter(target, changes: dict[str, str]):
-    def apply():
-        for column, text in changes.items():
-            setattr(target, column, text)
-        target.save(update_fields=list(changes))
-        return target
-
-    return apply

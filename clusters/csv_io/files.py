@@ -158,3 +158,15 @@ class ImportPlan:
     @property
     def changed(self) -> bool:
         return any(r.action in {"create", "update"} for r in self.rows)
+
+
+def setter(target, changes: dict[str, str]):
+    """What apply_import saves for a row that sets text fields on one existing object."""
+
+    def apply():
+        for column, text in changes.items():
+            setattr(target, column, text)
+        target.save(update_fields=list(changes))
+        return target
+
+    return apply

@@ -7,7 +7,7 @@ An occupations export has all three, so counselors can edit the Spanish in a spr
 from __future__ import annotations
 
 from clusters import models as m
-from clusters.csv_io.files import CsvFileError, ImportPlan, RowPlan, read_csv
+from clusters.csv_io.files import CsvFileError, ImportPlan, RowPlan, read_csv, setter
 from clusters.selectors import OCCUPATION_CODE
 
 TEXT_COLUMNS = {"title_es": 200, "keywords_es": 1000}
@@ -60,14 +60,4 @@ def plan(plan: ImportPlan, data: bytes) -> None:
             item.action, item.note = "skip", "Blank cells: left as it is."
         elif changes:
             item.action, item.changes = "update", list(changes)
-            item.apply = _setter(occupation, changes)
-
-
-def _setter(occupation: m.Occupation, changes: dict[str, str]):
-    def apply():
-        for column, text in changes.items():
-            setattr(occupation, column, text)
-        occupation.save(update_fields=list(changes))
-        return occupation
-
-    return apply
+            item.apply = setter(occupation, changes)
