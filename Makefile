@@ -65,8 +65,12 @@ admin: install .env ## create an admin account (asks for a name and password)
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py createsuperuser $(if $(DJANGO_SUPERUSER_PASSWORD),--no-input)
 
+# Tests run in TEST_WORKERS processes (pytest-xdist; "auto" is one per CPU, 1 runs them in
+# this process). xdist's default "load" schedule keeps each worker's tests in collection order,
+# where pytest-django puts the tests that flush the database after the others.
+TEST_WORKERS ?= auto
 test: install-dev ## install the test tools and run every test (DATABASE_URL=postgres://... for PostgreSQL)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-bench ## run the benchmarks and print the figures (needs PostgreSQL)
 	@command -v wrk >/dev/null 2>&1 || { echo "Installing wrk (the load generator) with apt-get"; \
