@@ -91,7 +91,12 @@ class ListFilters:
 
     @property
     def active(self) -> bool:
-        return bool(self.job_zone or self.education)
+        return bool(self.count)
+
+    @property
+    def count(self) -> int:
+        """How many filters are on (the sort is not a filter)."""
+        return bool(self.job_zone) + bool(self.education)
 
     @property
     def is_default_sort(self) -> bool:

@@ -60,7 +60,7 @@ FRAMEWORKS = {
     },
     "classic-16": {
         "name": "Classic 16 Career Clusters",
-        "name_es": "Los 16 grupos de carreras clásicos",
+        "name_es": "Marco clásico de 16 grupos de carreras",
         "position": 2,
         "release": "onet-classic",
         "authored": "classic-16.csv",

@@ -7,3 +7,8 @@ document.addEventListener("htmx:configRequest", (event) => {
     if (value === "") data.delete(key);
   }
 });
+
+// Filter forms fold away on phones only: open them on wider screens, where they fit in a row.
+if (window.matchMedia("(min-width: 48rem)").matches) {
+  for (const details of document.querySelectorAll("details[data-open-wide]")) details.open = true;
+}

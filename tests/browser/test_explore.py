@@ -72,6 +72,31 @@ def test_filter_a_cluster_list_in_place_with_back_and_forward(
     expect(page.get_by_label("Preparation needed")).to_have_value("4")
 
 
+def test_filters_fold_away_on_a_phone_and_say_how_many_are_on(
+    page, live_server, explore_catalogue, assert_no_axe_violations
+):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(live_server.url + CLUSTER)
+    zone = page.get_by_label("Preparation needed")
+    expect(zone).to_be_hidden()  # folded: the careers come first
+    expect(rows(page)).to_have_count(3)
+    page.get_by_text("Filter and sort").click()
+    zone.select_option("4")
+    expect(rows(page)).to_have_count(1)
+    expect(page.locator("#filter-count")).to_have_text("1 filter on")
+    page.get_by_label("Education to start").select_option("bachelor")
+    expect(page.locator("#filter-count")).to_have_text("2 filters on")
+    assert_no_axe_violations(page)
+    page.reload()  # a link with filters on opens with them shown
+    expect(zone).to_be_visible()
+    expect(page.locator("#filter-count")).to_have_text("2 filters on")
+    page.get_by_role("link", name="Clear filters").click()
+    expect(page.locator("#filter-count")).to_be_hidden()
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + CLUSTER)
+    expect(zone).to_be_visible()  # a wide screen has room: open from the start
+
+
 def test_save_and_compare_careers(page, live_server, explore_catalogue):
     page.goto(live_server.url + "/occupations/29-1141.00/")
     mark_page(page)
@@ -147,6 +172,7 @@ def test_explore_works_without_javascript(browser, live_server, explore_catalogu
     expect(rows(page)).to_have_text(["Nursing Assistants"])
 
     page.goto(live_server.url + CLUSTER)
+    page.get_by_text("Filter and sort").click()  # folded without JavaScript, at any width
     page.get_by_label("Education to start").select_option("certificate")
     page.get_by_label("Sort by").select_option("pay")
     page.get_by_role("button", name="Show careers").click()

@@ -91,7 +91,7 @@ def test_cluster_page_shows_pathways_and_careers(client, explore_catalogue):
         "Registered Nurses",
         "Licensed Practical and Licensed Vocational Nurses",
     ]
-    assert "Careers with the most job openings each year come first" in html
+    assert "Most job openings first: more openings, more chances to be hired." in html
     assert '<a href="?sort=title">Sort A to Z</a>' in html
     assert "$93,600" in html and "Growing demand" in html and "+4.9%" in html
     assert "Electricians" not in html
