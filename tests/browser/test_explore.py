@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from clusters.models import Cluster, Occupation
 from tests.support import factories as make
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -252,6 +253,26 @@ def test_remove_on_my_careers_updates_the_compare_list(
     expect(page.get_by_role("button", name="Save Electricians to my careers")).to_be_focused()
     assert still_same_page(page)
     assert_no_axe_violations(page)
+
+
+def test_touch_targets_are_big_enough_on_a_phone_in_both_languages(
+    page, live_server, explore_catalogue, axe
+):
+    """axe's target-size rule (WCAG 2.2: 24 px, or room around), which Lighthouse also runs,
+    at Lighthouse's phone width; names are longer in Spanish, so links wrap and clip there."""
+    Cluster.objects.filter(slug="healthcare-human-services").update(
+        name_es="Atención médica y servicios humanos"
+    )
+    Occupation.objects.filter(code="29-1141.00").update(
+        title_es="Enfermeros y enfermeras registrados"
+    )
+    page.set_viewport_size({"width": 412, "height": 823})
+    only_target_size = {"runOnly": {"type": "rule", "values": ["target-size"]}}
+    for prefix in ("", "/es"):
+        for path in PAGES[1:-1]:
+            page.goto(live_server.url + prefix + path)
+            results = axe.run(page, options=only_target_size)
+            assert results.violations_count == 0, (prefix + path, results.generate_report())
 
 
 def test_explore_pages_fit_a_320px_screen(page, live_server, explore_catalogue):
