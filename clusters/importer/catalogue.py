@@ -5,15 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from clusters.importer.tables import (
     OCCUPATIONS,
     _Row,
 )
-
-if TYPE_CHECKING:
-    from clusters.importer.read_frameworks import _CanonicalNames
 
 
 @dataclass
@@ -50,7 +46,6 @@ class Catalogue:
     projection_years: tuple[int, int] = (0, 0)
     files: dict[str, Path] = field(default_factory=dict)  # what -> the file read for it
     skipped: list[str] = field(default_factory=list)  # rows left out, and why
-    national_names: _CanonicalNames | None = None  # set by _read_national_framework
     # 6-digit SOC code -> O*NET codes under it, so SOC rows map without scanning every code.
     codes_by_soc: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     # 6-digit SOC code -> the BLS code for it (see bls_codes_for), from OEWS, else projections

@@ -48,10 +48,16 @@ class _CanonicalNames:
             ) from None
 
 
-def _read_national_framework(source: SourceFiles, data: Catalogue) -> None:
+def _national_names(source: SourceFiles) -> _CanonicalNames:
+    """The 2024 framework's clusters and sub-clusters as its sub-cluster list spells them."""
     names = _CanonicalNames()
     for row in table_rows(source, CTE_PATHWAYS):
         names.add(row.text("career_cluster"), row.text("sub_cluster"))
+    return names
+
+
+def _read_national_framework(source: SourceFiles, data: Catalogue) -> None:
+    names = _national_names(source)
     clusters: dict[str, dict[str, set[str]]] = {}
     for (cluster_key, _), pathway in names.pathways.items():
         clusters.setdefault(names.clusters[cluster_key], {})[pathway] = set()
@@ -65,7 +71,6 @@ def _read_national_framework(source: SourceFiles, data: Catalogue) -> None:
         evidence += [(cluster, pathway, code, catch_all) for code in codes]
     data.frameworks["national-2024"] = clusters
     data.weak |= {("national-2024", *key) for key in weak_memberships(evidence=evidence)}
-    data.national_names = names  # reused by _read_programmes
 
 
 def is_all_other(*, soc: str, data: Catalogue) -> bool:
@@ -111,7 +116,7 @@ def _read_classic_framework(source: SourceFiles, data: Catalogue) -> None:
 
 
 def _read_programmes(source: SourceFiles, data: Catalogue) -> None:
-    names = data.national_names
+    names = _national_names(source)  # a short list: reading it again costs nothing
 
     def pathway_key(row: _Row) -> tuple[str, str, str]:
         return ("national-2024", *names.get(row, "Career Cluster", "Sub-Cluster"))
