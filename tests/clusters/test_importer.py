@@ -316,3 +316,19 @@ def test_the_spanish_migration_fills_a_site_imported_before_it(imported):
     assert not m.Cluster.objects.filter(name_es="").exists()
     assert not m.Pathway.objects.filter(name_es="").exists()
     assert not m.Framework.objects.filter(name_es="").exists()
+
+
+def test_the_classic_framework_spanish_name_migration_keeps_a_counselors_own(imported):
+    """0014 replaces only our old wording, which read "del Los 16 grupos…" in sentences."""
+    import importlib
+
+    from django.apps import apps
+
+    rename = importlib.import_module("clusters.migrations.0014_classic_framework_spanish_name")
+    classic = m.Framework.objects.filter(slug="classic-16")
+    classic.update(name_es="Los 16 grupos de carreras clásicos")
+    rename.rename(apps, None)
+    assert classic.get().name_es == "Marco clásico de 16 grupos de carreras"
+    classic.update(name_es="Nuestros 16 grupos")
+    rename.rename(apps, None)
+    assert classic.get().name_es == "Nuestros 16 grupos"
