@@ -181,7 +181,7 @@ def search(request):
         "query": query,
         "result": result,
         "page_obj": page,
-        "filtered": bool(values["cluster"] or values["zone"] or values["bright"]),
+        "filter_count": sum(bool(values[name]) for name in ("cluster", "zone", "bright")),
         "saved": set(saved_codes(session=request.session)),
         "suggestions": SEARCH_SUGGESTIONS,
     }

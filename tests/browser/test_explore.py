@@ -98,6 +98,20 @@ def test_filters_fold_away_on_a_phone_and_say_how_many_are_on(
     expect(zone).to_be_visible()  # a wide screen has room: open from the start
 
 
+def test_search_filters_fold_away_on_a_phone_too(page, live_server, explore_catalogue):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(live_server.url + "/search/?q=nurse")
+    zone = page.get_by_label("Preparation needed")
+    expect(zone).to_be_hidden()
+    expect(rows(page).first).to_be_in_viewport()  # the first result on the first screen
+    page.locator("summary", has_text="Narrow the results").click()
+    zone.select_option("4")
+    expect(page.locator("#filter-count")).to_have_text("1 filter on")
+    page.get_by_label("Growing demand only").check()
+    expect(page.locator("#filter-count")).to_have_text("2 filters on")
+    expect(page).to_have_url(re.compile(r"zone=4&bright=1"))
+
+
 def test_save_and_compare_careers(page, live_server, explore_catalogue):
     page.goto(live_server.url + "/occupations/29-1141.00/")
     mark_page(page)
@@ -168,8 +182,10 @@ def test_explore_works_without_javascript(browser, live_server, explore_catalogu
     page.get_by_label("Search for a job").press("Enter")
     expect(page).to_have_url(re.compile(r"/search/\?q=nurse"))
     expect(rows(page).first).to_have_text("Registered Nurses")
+    page.locator("summary", has_text="Narrow the results").click()  # folded without JavaScript
     page.get_by_label("Preparation needed").select_option("2")
     page.get_by_role("button", name="Search", exact=True).click()
+    expect(page.get_by_label("Preparation needed")).to_be_visible()  # open: a filter is on
     expect(rows(page)).to_have_text(["Nursing Assistants"])
 
     page.goto(live_server.url + CLUSTER)
