@@ -231,6 +231,10 @@ def test_pay_chart_text_is_readable_and_marks_the_median(
         assert sizes and min(sizes) >= 12, (path, sizes)
         labels = page.locator(".pay-chart .median-label").all_text_contents()
         assert "Median $93,600" in labels, (path, labels)
+        fills = page.locator(".pay-chart rect").evaluate_all(
+            "rects => rects.map(rect => getComputedStyle(rect).fill)"
+        )
+        assert fills and "rgb(0, 0, 0)" not in fills, (path, fills)  # the palette's, not black
 
 
 def test_compare_on_a_phone_shows_every_career_without_sideways_scrolling(

@@ -116,6 +116,11 @@ def test_quick_quiz_end_to_end_with_htmx(page, live_server, quiz, assert_no_axe_
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Your results")
     expect(page.locator("svg.profile-chart")).to_be_visible()
+    # each interest area's bar in its own color from the stylesheet, not SVG's default black
+    fills = page.locator("svg.profile-chart rect[class^=bar-]").evaluate_all(
+        "bars => bars.map(bar => getComputedStyle(bar).fill)"
+    )
+    assert len(fills) == 6 and len(set(fills)) == 6 and "rgb(0, 0, 0)" not in fills, fills
     expect(page.locator(".cluster-match .why").first).to_contain_text(re.compile(r"fits? you"))
     assert_no_axe_violations(page)
     attempt = Attempt.objects.get()
