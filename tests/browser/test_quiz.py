@@ -11,19 +11,9 @@ from playwright.sync_api import expect
 
 from assessments.models import Attempt, Item, Response
 from tests.assessments.conftest import interest_catalogue, shipped_quiz  # noqa: F401 (fixtures)
+from tests.support.quiz_browser import answer_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-# An Artistic-Investigative student: a clear profile that the test catalogue's Creating
-# cluster fits, so the results show matches.
-ANSWER = {
-    "R": "Dislike",
-    "I": "Like",
-    "A": "Strongly like",
-    "S": "Strongly dislike",
-    "E": "Not sure",
-    "C": "Dislike",
-}
 
 
 @pytest.fixture
@@ -35,19 +25,6 @@ def no_csp_errors(page):
     errors = []
     page.on("console", lambda m: errors.append(m.text) if "Content Security" in m.text else 0)
     return errors
-
-
-def answer_page(page, quiz, *, skip_last: int = 0, wait_for_save: bool = True):
-    """Answer the statements on the current page; with htmx, wait for each save."""
-    fieldsets = page.locator("fieldset.quiz-item")
-    count = fieldsets.count()
-    for index in range(count - skip_last):
-        fieldset = fieldsets.nth(index)
-        text = fieldset.locator("legend").inner_text().split(". ", 1)[1].strip()
-        fieldset.get_by_label(ANSWER[quiz[text]], exact=True).check()
-        if wait_for_save:
-            expect(fieldset.locator(".saved")).to_contain_text("Saved")
-    return count
 
 
 def saved_answers() -> int:

@@ -11,18 +11,9 @@ from playwright.sync_api import expect
 from assessments.models import Attempt, Item
 from clusters import models as m
 from tests.assessments.conftest import interest_catalogue, shipped_quiz  # noqa: F401 (fixtures)
+from tests.support.quiz_browser import answer_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-# The Artistic-Investigative student of test_quiz.py, in the Spanish scale's words.
-ANSWER = {
-    "R": "No me gusta",
-    "I": "Me gusta",
-    "A": "Me gusta mucho",
-    "S": "No me gusta nada",
-    "E": "No lo sé",
-    "C": "No me gusta",
-}
 
 
 @pytest.fixture
@@ -34,14 +25,6 @@ def quiz(shipped_quiz, interest_catalogue):  # noqa: F811
     items = Item.objects.filter(assessment=shipped_quiz)
     assert all(item.text_es for item in items)
     return {item.text_es: item.area for item in items}
-
-
-def answer_page(page, quiz, *, wait_for_save: bool):
-    for fieldset in page.locator("fieldset.quiz-item").all():
-        text = fieldset.locator("legend").inner_text().split(". ", 1)[1].strip()
-        fieldset.get_by_label(ANSWER[quiz[text]], exact=True).check()
-        if wait_for_save:
-            expect(fieldset.locator(".saved")).to_contain_text("Guardada")
 
 
 def take_the_quiz(page, url, quiz, check, *, wait_for_save: bool):
@@ -59,9 +42,9 @@ def take_the_quiz(page, url, quiz, check, *, wait_for_save: bool):
         )
     for number in range(2, 6):
         expect(page.locator(".quiz-page")).to_have_text(f"Página {number - 1} de 5")
-        answer_page(page, quiz, wait_for_save=wait_for_save)
+        answer_page(page, quiz, language="es", wait_for_save=wait_for_save)
         page.get_by_role("button", name=f"Guardar e ir a la página {number}").click()
-    answer_page(page, quiz, wait_for_save=wait_for_save)
+    answer_page(page, quiz, language="es", wait_for_save=wait_for_save)
     check(page)
     page.get_by_role("button", name="Guardar y seguir").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Una última pregunta")
