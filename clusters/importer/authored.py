@@ -23,13 +23,18 @@ def _read(path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def _fill(instance, row: dict[str, str] | None, fields) -> bool:
+def _copy_into_empty(instance, row: dict[str, str] | None, fields) -> list[str]:
+    """Set each of `fields` that is empty on `instance` from `row`; the names it set."""
     empty = [f for f in fields if not getattr(instance, f) and (row or {}).get(f)]
     for name in empty:
         setattr(instance, name, row[name])
-    if empty:
-        instance.save(update_fields=empty)
-    return bool(empty)
+    return empty
+
+
+def _fill(instance, row: dict[str, str] | None, fields) -> bool:
+    if filled := _copy_into_empty(instance, row, fields):
+        instance.save(update_fields=filled)
+    return bool(filled)
 
 
 def fill_authored_texts(*, framework_model) -> int:
@@ -61,12 +66,8 @@ def fill_spanish_titles(*, occupation_model) -> int:
     fields = ("title_es", "keywords_es")
     for occupation in occupation_model.objects.only("code", "title", *fields):
         row = ours.get(occupation.code)
-        if row is None or row["title"] != occupation.title:
-            continue
-        empty = [f for f in fields if not getattr(occupation, f) and row[f]]
-        for name in empty:
-            setattr(occupation, name, row[name])
-        if empty:
+        current = row is not None and row["title"] == occupation.title
+        if current and _copy_into_empty(occupation, row, fields):
             filled.append(occupation)
     occupation_model.objects.bulk_update(filled, fields, batch_size=500)
     return len(filled)
