@@ -132,24 +132,34 @@ def search_occupations(
     `cluster` is a cluster slug (its occupations in any pathway), `job_zone` 1-5, `bright`
     True for growing-demand jobs only. Costs one query (two with a cluster filter).
     """
-    index = index_for(query)
-    allowed: set[int] | None = None
-    if cluster or job_zone or bright:
-        allowed = set(range(index.n))
-        if job_zone:
-            allowed = {i for i in allowed if index.docs[i].job_zone == job_zone}
-        if bright:
-            allowed = {i for i in allowed if index.docs[i].bright}
-        if cluster:
-            members = set(
-                PathwayOccupation.objects.filter(pathway__cluster__slug=cluster).values_list(
-                    "occupation_id", flat=True
-                )
+    members = None
+    if cluster:
+        members = set(
+            PathwayOccupation.objects.filter(pathway__cluster__slug=cluster).values_list(
+                "occupation_id", flat=True
             )
-            allowed = {i for i in allowed if index.docs[i].occupation_id in members}
-    result = index.search(query, allowed=allowed)
+        )
+
+    filters = {"members": members, "job_zone": job_zone, "bright": bright}
+    index = index_for(query)
+    result = index.search(query, allowed=_allowed(index, **filters))
     if not result.hits and index.language.code != "en":
-        # Nothing in Spanish: perhaps a misspelt English word ("teecher"). Both indexes
-        # number the same occupations in the same order, so `allowed` holds for either.
-        result = get_index("en").search(query, allowed=allowed)
+        # Nothing in Spanish: perhaps a misspelt English word ("teecher").
+        english = get_index("en")
+        result = english.search(query, allowed=_allowed(english, **filters))
     return result
+
+
+def _allowed(
+    index: SearchIndex, *, members: set[int] | None, job_zone: int | None, bright: bool | None
+) -> set[int] | None:
+    """The positions in `index` of the careers the filters keep (None: no filter)."""
+    if members is None and not job_zone and not bright:
+        return None
+    return {
+        i
+        for i, doc in enumerate(index.docs)
+        if (not job_zone or doc.job_zone == job_zone)
+        and (not bright or doc.bright)
+        and (members is None or doc.occupation_id in members)
+    }

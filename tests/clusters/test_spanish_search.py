@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from clusters import search
+from clusters.models import Occupation
 from clusters.search import search_occupations
 from clusters.search.spanish import STOPWORDS_ES, SYNONYMS_ES, stem_es
 from clusters.search.words import split_words
@@ -266,3 +267,10 @@ def test_a_misspelt_english_word_on_a_spanish_page_is_looked_up_in_english(catal
     # not a Spanish word and not an English one as typed: the Spanish index finds nothing
     assert spanish("electrisians").codes[:1] == ["47-2111.00"]
     assert spanish("nurce").codes[:1] == ["29-1141.00"]
+
+
+def test_filters_hold_when_a_spanish_page_looks_a_word_up_in_english(catalogue):
+    Occupation.objects.filter(code="29-1141.00").update(bright_outlook=True)
+    with translation.override("es"):
+        assert search_occupations(query="nurce", bright=True).codes == ["29-1141.00"]
+        assert search_occupations(query="electrisians", bright=True).codes == []
